@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { codeMeta } from './src/integrations/code-meta.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+
+// SITE_URL and BASE_PATH let the same sources deploy to any host and sub-path.
+const site = process.env.SITE_URL ?? 'https://field-guide.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), linkCheck(), pagefindIndex()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      langAlias: { output: 'text' },
+      transformers: [codeMeta],
+    },
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,69 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** Where the words live. CONTENT_DIR lets the generator build other content (benchmarks, your own guide). */
+const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
+const entries = (track: string) => glob({ base: `${CONTENT_DIR}/${track}`, pattern: '**/*.{md,mdx}' });
+
+/** Fields every entry of every track has. */
+const common = z.object({
+  /** Page title and sidebar label. */
+  title: z.string().min(3).max(80),
+  /** One or two sentences; the meta description and the line under the title in lists. */
+  summary: z.string().min(20).max(160),
+  /** Position in the track's learning order: 1 is read first. Unique within a track. */
+  order: z.number().int().positive(),
+  /** Shorter label for the sidebar when the title is long. */
+  navLabel: z.string().max(40).optional(),
+  /** Date the page was last checked against the official documentation. */
+  reviewed: z.coerce.date().optional(),
+});
+
+/** A link to official documentation. */
+const docLink = z.object({ label: z.string(), url: z.url() });
+
+const python = defineCollection({
+  loader: entries('python'),
+  schema: common.extend({
+    /** Stages to finish first. */
+    prerequisites: z.array(reference('python')).default([]),
+    /** What the reader can do after this stage. */
+    outcomes: z.array(z.string().min(5)).min(1),
+    /** Official documentation for the stage's topics. */
+    docs: z.array(docLink).default([]),
+  }),
+});
+
+const aws = defineCollection({
+  loader: entries('aws'),
+  schema: common.extend({
+    /** The services this category page covers; each is an h2 section whose id is `anchor`. */
+    services: z
+      .array(
+        z.object({
+          /** Service name as AWS writes it ("Secrets Manager"). */
+          name: z.string(),
+          /** The section's id: /aws/<category>/#<anchor>. Lowercase, hyphens. */
+          anchor: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and hyphens'),
+        }),
+      )
+      .default([]),
+    /** Official documentation for the category's services. */
+    docs: z.array(docLink).default([]),
+  }),
+});
+
+const kafka = defineCollection({
+  loader: entries('kafka'),
+  schema: common.extend({
+    /** Concepts to read first. */
+    prerequisites: z.array(reference('kafka')).default([]),
+    /** Concepts that are worth reading next or alongside. */
+    related: z.array(reference('kafka')).default([]),
+    /** Official documentation for the concept. */
+    docs: z.array(docLink).default([]),
+  }),
+});
+
+export const collections = { python, aws, kafka };

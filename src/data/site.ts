@@ -1,0 +1,80 @@
+/**
+ * The site's content, loaded once per build and checked: the one place routes get entries from.
+ * Checks that Astro does not make fatal: duplicate order, references to missing entries, AWS service
+ * anchors without a section. Each problem names the file and the field.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { TRACKS, type TrackId } from '../tracks';
+import { ContentError, throwIfAny } from '../lib/content-error';
+import { checkReferences, checkUniqueOrder, sortByOrder, type EntryInfo } from '../lib/entries';
+
+export type AnyEntry = CollectionEntry<TrackId>;
+
+export interface SiteEntry {
+  info: EntryInfo;
+  entry: AnyEntry;
+}
+
+function refIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((r: { id: string } | string) => (typeof r === 'string' ? r : r.id)) : [];
+}
+
+function toInfo(entry: AnyEntry): EntryInfo {
+  const data = entry.data as AnyEntry['data'] & { prerequisites?: unknown; related?: unknown };
+  const refs: Record<string, string[]> = {};
+  if ('prerequisites' in data) refs.prerequisites = refIds(data.prerequisites);
+  if ('related' in data) refs.related = refIds(data.related);
+  return {
+    track: entry.collection,
+    id: entry.id,
+    title: data.title,
+    summary: data.summary,
+    order: data.order,
+    navLabel: data.navLabel,
+    file: entry.filePath ?? `${entry.collection}/${entry.id}`,
+    refs,
+  };
+}
+
+async function checkServiceAnchors(entries: AnyEntry[]): Promise<ContentError[]> {
+  const errors: ContentError[] = [];
+  for (const entry of entries) {
+    if (entry.collection !== 'aws') continue;
+    const { headings } = await render(entry);
+    const slugs = new Set(headings.map((h) => h.slug));
+    entry.data.services.forEach((s, i) => {
+      if (!slugs.has(s.anchor)) {
+        errors.push(
+          new ContentError(entry.filePath ?? entry.id, `services[${i}].anchor`, `no heading with id "${s.anchor}" for ${s.name} (headings: ${[...slugs].join(', ')})`),
+        );
+      }
+    });
+  }
+  return errors;
+}
+
+async function load(): Promise<SiteEntry[]> {
+  const all: AnyEntry[] = (await Promise.all(TRACKS.map((t) => getCollection(t.id)))).flat();
+  const site = all.map((entry) => ({ entry, info: toInfo(entry) }));
+  const infos = site.map((s) => s.info);
+  throwIfAny([...checkUniqueOrder(infos), ...checkReferences(infos), ...(await checkServiceAnchors(all))]);
+  return site;
+}
+
+let cached: Promise<SiteEntry[]> | undefined;
+
+/** Every entry of every track, checked. */
+export function getSite(): Promise<SiteEntry[]> {
+  cached ??= load();
+  return cached;
+}
+
+/** Entries of one track in learning order. */
+export async function getTrackEntries(track: TrackId): Promise<SiteEntry[]> {
+  const site = await getSite();
+  return sortByOrder(site.filter((s) => s.info.track === track).map((s) => ({ ...s, id: s.info.id, order: s.info.order })));
+}
+
+export async function getInfos(): Promise<EntryInfo[]> {
+  return (await getSite()).map((s) => s.info);
+}

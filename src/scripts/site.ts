@@ -1,0 +1,118 @@
+/**
+ * The little client code every page has: theme toggle, copy buttons, mobile menu, search opener and
+ * the on-page contents highlight. Search itself (and Pagefind) loads only when first used.
+ */
+const root = document.documentElement;
+
+function setupTheme() {
+  const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
+  if (!button) return;
+  const sync = () => button.setAttribute('aria-pressed', String(root.dataset.theme === 'dark'));
+  button.hidden = false;
+  sync();
+  button.addEventListener('click', () => {
+    root.dataset.theme = root.dataset.theme === 'dark' ? 'light' : 'dark';
+    try {
+      localStorage.setItem('theme', root.dataset.theme);
+    } catch {
+      /* storage disabled: the choice lasts for this page */
+    }
+    sync();
+  });
+}
+
+function setupCopy() {
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-copy]')) b.hidden = false;
+  document.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('[data-copy]');
+    const code = button?.closest('figure')?.querySelector('pre')?.textContent;
+    if (!button || code == null) return;
+    try {
+      await navigator.clipboard.writeText(code);
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Copy failed';
+    }
+    setTimeout(() => (button.textContent = 'Copy'), 2000);
+  });
+}
+
+function setupMenu() {
+  const toggle = document.querySelector<HTMLAnchorElement>('[data-menu-toggle]');
+  if (!toggle) return;
+  toggle.setAttribute('role', 'button');
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.addEventListener('click', (event) => {
+    event.preventDefault();
+    const open = root.toggleAttribute('data-nav-open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+}
+
+let searchModule: Promise<typeof import('./search')> | undefined;
+const loadSearch = () => (searchModule ??= import('./search'));
+
+function setupSearch() {
+  const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
+  const open = async () => {
+    if (!dialog) return;
+    const { defineSearchBox } = await loadSearch();
+    defineSearchBox();
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector('input')?.focus();
+  };
+  document.querySelector('[data-open-search]')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    void open();
+  });
+  document.addEventListener('keydown', (event) => {
+    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
+    if ((event.key === 'k' && (event.metaKey || event.ctrlKey)) || (event.key === '/' && !typing && !event.metaKey && !event.ctrlKey)) {
+      event.preventDefault();
+      void open();
+    }
+  });
+  dialog?.addEventListener('click', (event) => {
+    if (event.target === dialog || (event.target as Element).closest('[data-close]')) dialog.close();
+  });
+  if (document.querySelector('search-box[data-mode="page"]')) void loadSearch().then((m) => m.defineSearchBox());
+}
+
+/** Marks the contents link of the section being read. */
+class PageToc extends HTMLElement {
+  connectedCallback() {
+    const links = [...this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
+    const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+    let current: HTMLAnchorElement | undefined;
+    const update = () => {
+      let index = 0;
+      targets.forEach((t, i) => {
+        if (t && t.getBoundingClientRect().top < 120) index = i;
+      });
+      const next = links[index];
+      if (next === current) return;
+      current?.removeAttribute('aria-current');
+      next?.setAttribute('aria-current', 'true');
+      current = next;
+    };
+    let queued = false;
+    addEventListener('scroll', () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        update();
+      });
+    }, { passive: true });
+    update();
+  }
+}
+
+setupTheme();
+setupMenu();
+setupSearch();
+const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
+idle(() => {
+  setupCopy();
+  if (!customElements.get('page-toc')) customElements.define('page-toc', PageToc);
+});
