@@ -2,5 +2,6 @@
 import H2 from './H2.astro';
 import H3 from './H3.astro';
 import CodeBlock from './CodeBlock.astro';
+import Link from './Link.astro';
 
-export const mdxComponents = { h2: H2, h3: H3, pre: CodeBlock };
+export const mdxComponents = { h2: H2, h3: H3, pre: CodeBlock, a: Link };
