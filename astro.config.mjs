@@ -11,6 +11,8 @@ const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   site,
+  // Separate caches let several builds of different CONTENT_DIRs run side by side (tests, benchmarks).
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findBrokenLinks, formatBroken, scanHtml } from '../lib/links';
 import { listFiles, pagePath, readText } from './dist-files';
@@ -21,7 +22,11 @@ export function linkCheck(): AstroIntegration {
           const message = `Broken internal links (${broken.length}):\n${formatBroken(broken)}`;
           // LINK_CHECK=warn lets writers build while pages they link to are still being written.
           if (process.env.LINK_CHECK === 'warn') logger.warn(message);
-          else throw new Error(message);
+          else {
+            // Leave nothing half-right behind: a site with broken links must not be deployed by mistake.
+            rmSync(root, { recursive: true, force: true });
+            throw new Error(message);
+          }
         }
         else logger.info(`checked the links of ${pages.length} pages: none broken`);
       },
