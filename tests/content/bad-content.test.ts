@@ -1,0 +1,59 @@
+/**
+ * Bad content must fail the build with a message naming the file and the field,
+ * and leave no half-written site behind. Each case builds a small content tree.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContent, page } from '../helpers/build-fixture';
+
+const valid = {
+  'python/basics.md': page({ title: 'Basics', summary: 'The first stage of the fixture track.', order: 1, outcomes: ['Read a file'] }),
+  'aws/compute.md': page({ title: 'Compute', summary: 'Where code runs, in the fixture track.', order: 1, services: [{ name: 'Lambda', anchor: 'lambda' }] }, '## Lambda\n\nText.\n'),
+  'kafka/intro.md': page({ title: 'Intro', summary: 'What the fixture Kafka track is about.', order: 1 }, '## Why it exists\n\nText.\n'),
+  'kafka/topics.md': page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 2, prerequisites: ['intro'] }, 'See [intro](/kafka/intro/#why-it-exists).\n'),
+};
+
+describe('content checks at build time', () => {
+  it('builds the valid fixture (so the failures below are caused by the one change each makes)', () => {
+    const result = buildContent(valid);
+    expect(result.output).toContain('none broken');
+    expect(result.status).toBe(0);
+    expect(existsSync(join(result.outDir, 'kafka/topics/index.html'))).toBe(true);
+  });
+
+  it('fails on a schema violation, naming the file and the field', () => {
+    const result = buildContent({ ...valid, 'kafka/topics.md': page({ title: 'Topics', summary: 'x'.repeat(161), order: 2 }) });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/topics\.md/);
+    expect(result.output).toMatch(/summary/);
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('fails on a reference to an entry that does not exist', () => {
+    const result = buildContent({ ...valid, 'kafka/topics.md': page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 2, related: ['nope'] }) });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/kafka\/topics\.md: related\[0\]: "nope" is not an entry of track "kafka"/);
+  });
+
+  it('fails on two entries with the same order in one track', () => {
+    const result = buildContent({ ...valid, 'kafka/topics.md': page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 1 }) });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/kafka\/topics\.md: order: 1 is already used by .*kafka\/intro\.md/);
+  });
+
+  it('fails on an internal link to a missing page and on a missing #anchor, naming the file', () => {
+    const body = 'See [a](/kafka/missing/) and [b](/kafka/intro/#no-such-section).\n';
+    const result = buildContent({ ...valid, 'kafka/topics.md': page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 2 }, body) });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/kafka\/topics\.md: link "\/kafka\/missing\/": no page at \/kafka\/missing\//);
+    expect(result.output).toMatch(/kafka\/topics\.md: link "\/kafka\/intro\/#no-such-section": \/kafka\/intro\/ has no element with id "no-such-section"/);
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('fails when an AWS service has no section with its anchor', () => {
+    const result = buildContent({ ...valid, 'aws/compute.md': page({ title: 'Compute', summary: 'Where code runs, in the fixture track.', order: 1, services: [{ name: 'Lambda', anchor: 'lambda' }, { name: 'ECS', anchor: 'ecs' }] }, '## Lambda\n\nText.\n') });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/aws\/compute\.md: services\[1\]\.anchor: no heading with id "ecs" for ECS/);
+  });
+});

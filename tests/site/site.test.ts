@@ -1,0 +1,124 @@
+/**
+ * Assertions over the built site in dist/: every entry has its page, navigation follows `order`,
+ * previous/next chains are complete, every internal link and anchor resolves, search indexes every page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, hasPage, htmlOf, sourceEntries, type SourceEntry } from '../helpers/dist';
+import { loadPagefind, type PagefindApi } from '../helpers/pagefind';
+import { findBrokenLinks, scanHtml } from '../../src/lib/links';
+import { listFiles, pagePath } from '../../src/integrations/dist-files';
+import { TRACKS } from '../../src/tracks';
+
+const entries = sourceEntries();
+const inOrder = (track: string) => entries.filter((e) => e.track === track).sort((a, b) => a.order - b.order);
+const url = (e: SourceEntry) => `/${e.track}/${e.id}/`;
+const attr = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m[1]!);
+
+describe('pages', () => {
+  it('has content to test', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(TRACKS.length);
+  });
+  it.each(entries.map((e) => [url(e), e] as const))('%s exists with its title, description and canonical URL', (path, e) => {
+    expect(hasPage(path)).toBe(true);
+    const html = htmlOf(path);
+    expect(html).toContain(`<h1>${e.title.replace(/&/g, '&amp;')}</h1>`);
+    expect(html).toMatch(/<meta name="description" content="[^"]{20,}">/);
+    expect(html).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]+${path}">`));
+  });
+  it('has a home page, a search page, a 404 page and an index page per track', () => {
+    for (const p of ['/', '/search/', ...TRACKS.map((t) => `/${t.id}/`)]) expect(hasPage(p), p).toBe(true);
+    expect(existsSync(join(DIST, '404.html'))).toBe(true);
+  });
+  it('gives every page a unique title', () => {
+    const titles = listFiles(DIST).filter((f) => f.endsWith('.html')).map((f) => /<title>([^<]+)<\/title>/.exec(readFileSync(join(DIST, f), 'utf8'))?.[1]);
+    expect(titles.every(Boolean)).toBe(true);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+});
+
+describe('navigation', () => {
+  it.each(TRACKS.map((t) => [t.id]))('the %s sidebar lists the entries in `order`, with the current page marked', (track) => {
+    const expected = inOrder(track).map(url);
+    for (const e of inOrder(track)) {
+      const html = htmlOf(url(e));
+      const sidebar = /<nav id="sidebar"[\s\S]*?<\/nav>/.exec(html)![0];
+      const listed = attr(sidebar, /<ol class="nav-entries">([\s\S]*?)<\/ol>/g).flatMap((ol) => attr(ol, /href="([^"]+)"/g));
+      expect(listed).toEqual(expected);
+      expect(attr(sidebar, /<a href="([^"]+)" aria-current="page"/g)).toEqual([url(e)]);
+    }
+  });
+  it.each(TRACKS.map((t) => [t.id]))('the %s index lists the entries in order', (track) => {
+    const html = htmlOf(`/${track}/`);
+    const path = /<ol class="track-path">([\s\S]*?)<\/ol>/.exec(html)![1]!;
+    expect(attr(path, /href="([^"]+)"/g)).toEqual(inOrder(track).map(url));
+  });
+  it.each(TRACKS.map((t) => [t.id]))('previous/next chain the whole %s track in both directions', (track) => {
+    const expected = inOrder(track).map(url);
+    const forward: string[] = [];
+    let at: string | undefined = expected[0];
+    while (at && forward.length <= expected.length) {
+      forward.push(at);
+      at = /<a class="pager-next" href="([^"]+)" rel="next"/.exec(htmlOf(at))?.[1];
+    }
+    expect(forward).toEqual(expected);
+    const backward: string[] = [];
+    at = expected.at(-1);
+    while (at && backward.length <= expected.length) {
+      backward.push(at);
+      at = /<a class="pager-prev" href="([^"]+)" rel="prev"/.exec(htmlOf(at))?.[1];
+    }
+    expect(backward).toEqual([...expected].reverse());
+  });
+  it('gives every entry breadcrumbs Home › Track › Entry', () => {
+    for (const e of entries) {
+      const crumbs = /<nav class="breadcrumbs"[\s\S]*?<\/nav>/.exec(htmlOf(url(e)))![0];
+      expect(attr(crumbs, /href="([^"]+)"/g)).toEqual(['/', `/${e.track}/`, url(e)]);
+    }
+  });
+  it('gives every heading in an article a permalink to itself', () => {
+    for (const e of entries) {
+      const html = /<div class="prose">[\s\S]*<\/article>/.exec(htmlOf(url(e)))![0];
+      const ids = attr(html, /<h[23] id="([^"]+)"/g).filter((id) => !['related-title', 'docs-title'].includes(id));
+      for (const id of ids) expect(html, `${url(e)}#${id}`).toContain(`<a class="anchor" href="#${id}"`);
+    }
+  });
+  it('every internal link and #anchor on every page resolves', () => {
+    const files = listFiles(DIST);
+    const pages = files.filter((f) => f.endsWith('.html')).map((f) => scanHtml(pagePath(f), readFileSync(join(DIST, f), 'utf8')));
+    expect(findBrokenLinks(pages, new Set(files))).toEqual([]);
+  });
+});
+
+describe('search index', () => {
+  let pf: PagefindApi;
+  beforeAll(async () => {
+    pf = await loadPagefind(DIST);
+  });
+  it('holds every entry page, found by its title', async () => {
+    for (const e of entries) {
+      const found = await pf.search(e.title);
+      const urls = await Promise.all(found.results.slice(0, 10).map(async (r) => (await r.data()).url));
+      expect(urls, `searching "${e.title}"`).toContain(url(e));
+    }
+  });
+  it('has a track filter whose counts match the content', async () => {
+    const filters = await pf.filters();
+    for (const t of TRACKS) expect(filters.track?.[t.label], t.label).toBe(inOrder(t.id).length + 1);
+  });
+  it('offers sub-results that jump to the heading that matched', async () => {
+    let checked = 0;
+    for (const e of entries) {
+      const html = /<div class="prose">[\s\S]*<\/article>/.exec(htmlOf(url(e)))![0];
+      const heading = /<h2 id="([^"]+)">([^<]{6,})<\/h2>/.exec(html);
+      if (!heading) continue;
+      const found = await pf.search(heading[2]!);
+      const data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+      const subs = data.find((d) => d.url === url(e))?.sub_results ?? [];
+      expect(subs.map((s) => s.url), `searching "${heading[2]}"`).toContain(`${url(e)}#${heading[1]}`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

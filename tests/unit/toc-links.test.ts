@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildToc } from '../../src/lib/toc';
+import { findBrokenLinks, resolveHref, scanHtml } from '../../src/lib/links';
+import { withBase } from '../../src/lib/paths';
+import { blockStatus, norunReason } from '../../src/lib/fence';
+import { extractQuestions } from '../../src/lib/questions';
+
+describe('buildToc', () => {
+  it('nests h3 under the preceding h2 and ignores other depths', () => {
+    const toc = buildToc([
+      { depth: 2, slug: 'a', text: 'A' }, { depth: 3, slug: 'a1', text: 'A1' }, { depth: 4, slug: 'x', text: 'X' },
+      { depth: 2, slug: 'b', text: 'B' },
+    ]);
+    expect(toc).toEqual([
+      { slug: 'a', text: 'A', children: [{ slug: 'a1', text: 'A1', children: [] }] },
+      { slug: 'b', text: 'B', children: [] },
+    ]);
+  });
+  it('keeps an h3 that comes before any h2', () => {
+    expect(buildToc([{ depth: 3, slug: 'x', text: 'X' }])).toEqual([{ slug: 'x', text: 'X', children: [] }]);
+  });
+});
+
+describe('link checking', () => {
+  const page = (path: string, html: string) => scanHtml(path, html);
+  const site = [
+    page('/', '<a href="/kafka/topics/">t</a><a href="https://kafka.apache.org/">k</a><a href="#top">top</a><div id="top"></div>'),
+    page('/kafka/topics/', '<article data-source="content/kafka/topics.mdx"><h2 id="why">Why</h2><a href="../offsets/#lag">x</a><a href="/kafka/topics/#nope">y</a><a href="/missing/">z</a><a href="/style.css">s</a></article>'),
+    page('/kafka/offsets/', '<h2 id="lag">Lag</h2>'),
+  ];
+  it('resolves relative, absolute and external hrefs', () => {
+    expect(resolveHref('/kafka/topics/', '../offsets/#lag')).toEqual({ path: '/kafka/offsets/', hash: 'lag' });
+    expect(resolveHref('/', 'https://example.com/')).toBeNull();
+    expect(resolveHref('/', 'mailto:a@b.c')).toBeNull();
+  });
+  it('reports missing pages and missing anchors with the source file, and accepts assets', () => {
+    const broken = findBrokenLinks(site, new Set(['/style.css']));
+    expect(broken.map((b) => `${b.source} ${b.href} ${b.reason}`)).toEqual([
+      'content/kafka/topics.mdx /kafka/topics/#nope /kafka/topics/ has no element with id "nope"',
+      'content/kafka/topics.mdx /missing/ no page at /missing/',
+    ]);
+  });
+  it('decodes entities in ids and hrefs', () => {
+    const p = scanHtml('/a/', '<h2 id="a&amp;b"></h2><a href="#a&amp;b">x</a>');
+    expect(findBrokenLinks([p])).toEqual([]);
+  });
+});
+
+describe('withBase', () => {
+  it('joins base and path with exactly one slash', () => {
+    expect(withBase('/', '/kafka/')).toBe('/kafka/');
+    expect(withBase('/repo', '/kafka/')).toBe('/repo/kafka/');
+    expect(withBase('/repo/', 'kafka/')).toBe('/repo/kafka/');
+    expect(withBase('/repo/')).toBe('/repo/');
+  });
+});
+
+describe('code block status', () => {
+  it('reads norun reasons in any quoting', () => {
+    expect(norunReason('requires=kafka norun="needs three brokers"')).toBe('needs three brokers');
+    expect(norunReason("norun='x y'")).toBe('x y');
+    expect(norunReason('chain')).toBeUndefined();
+  });
+  it('prefers output, then norun, then the verification record', () => {
+    expect(blockStatus('output', '', undefined)).toEqual({ kind: 'output' });
+    expect(blockStatus('python', 'norun="r"', { verifiedWith: ['Python 3.11'] })).toEqual({ kind: 'norun', reason: 'r' });
+    expect(blockStatus('python', '', { verifiedWith: ['Python 3.11'] })).toEqual({ kind: 'verified', verifiedWith: ['Python 3.11'] });
+    expect(blockStatus('python', '', undefined)).toEqual({ kind: 'plain' });
+  });
+});
+
+describe('extractQuestions', () => {
+  it('reads id, level and question text, skipping code fences', () => {
+    const body = [
+      'Intro',
+      '<Question id="why" level="basic" q="Why do we need partitions?">',
+      'Because.',
+      '</Question>',
+      '```mdx',
+      '<Question q="not a real one">',
+      '```',
+      "<Question q='What is the HW?' level=\"advanced\">x</Question>",
+    ].join('\n');
+    expect(extractQuestions(body)).toEqual([
+      { id: 'why', q: 'Why do we need partitions?', level: 'basic', line: 2 },
+      { id: undefined, q: 'What is the HW?', level: 'advanced', line: 8 },
+    ]);
+  });
+});
