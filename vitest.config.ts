@@ -15,6 +15,8 @@ export default defineConfig({
           globalSetup: ['tests/examples/setup/global.ts'],
           testTimeout: 600_000,
           hookTimeout: 900_000,
+          // run.test.ts queues blocks itself (page order, EXAMPLES_CONCURRENCY at once)
+          maxConcurrency: 1000,
         },
       },
       {

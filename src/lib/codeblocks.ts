@@ -406,3 +406,96 @@ export function policyProblems(doc: unknown, antipattern: boolean): string[] {
   }
   return problems;
 }
+
+/** One piece of a unit's stdout: a whole python/bash block, or one command of a console block. */
+export interface Segment {
+  block: CodeBlock;
+  command?: ConsoleCommand;
+}
+
+/** The program that runs a unit (a block or a chain), and how its stdout splits into segments. */
+export interface UnitScript {
+  /** 'python' or 'bash' */
+  interpreter: 'python' | 'bash';
+  script: string;
+  segments: Segment[];
+}
+
+/**
+ * Build the program for a unit. Before each segment it prints a line `<mark>:<index>` (preceded by a
+ * newline) so the stdout can be split per block / per console command with splitSegments.
+ * Python and bash code keep their page line numbers (code line N of the page is line N of the
+ * script; the marker sits on the fence line), so errors point at the page. `rewrite` is applied to
+ * each block's code (the runner uses it to swap laptop addresses for the engines' real ones).
+ */
+export function buildScript(unit: CodeBlock[], mark: string, rewrite: (code: string) => string = (c) => c): UnitScript {
+  const lang = unit[0]!.lang;
+  const segments: Segment[] = [];
+  if (lang === 'console') {
+    const parts: string[] = [];
+    for (const block of unit) {
+      for (const command of parseConsole(block.code, block.line + 1)) {
+        parts.push(`printf '\\n%s\\n' '${mark}:${segments.length}'`, `{\n${rewrite(command.command)}\n} 2>&1`);
+        segments.push({ block, command });
+      }
+    }
+    return { interpreter: 'bash', script: parts.join('\n') + '\n', segments };
+  }
+  if (lang !== 'python' && lang !== 'bash' && lang !== 'sh') throw new Error(`cannot build a script for ${lang} blocks`);
+  const lines: string[] = [];
+  for (const block of unit) {
+    while (lines.length < block.line - 1) lines.push('');
+    lines.push(
+      lang === 'python'
+        ? `__import__("sys").stdout.write("\\n${mark}:${segments.length}\\n"); __import__("sys").stdout.flush()`
+        : `printf '\\n%s\\n' '${mark}:${segments.length}'`,
+    );
+    lines.push(...rewrite(block.code).split('\n'));
+    segments.push({ block });
+  }
+  return { interpreter: lang === 'python' ? 'python' : 'bash', script: lines.join('\n') + '\n', segments };
+}
+
+/**
+ * Split a unit's stdout at the markers written by buildScript. Returns the text of each segment that
+ * started (index = segment index); segments that never started are missing from the end.
+ */
+export function splitSegments(stdout: string, mark: string): string[] {
+  const parts = stdout.split(new RegExp(`\\n${mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)\\n`));
+  const out: string[] = [];
+  for (let k = 1; k + 1 < parts.length; k += 2) out[Number(parts[k])] = parts[k + 1]!;
+  return out;
+}
+
+/** A failed claim: which block, which page line, and why. */
+export interface ClaimFailure {
+  block: CodeBlock;
+  line: number;
+  message: string;
+}
+
+/** Compare the claims of each segment (`output` blocks, `# prints:`, console output) with its stdout. */
+export function checkClaims(script: UnitScript, outputs: string[]): ClaimFailure[] {
+  const failures: ClaimFailure[] = [];
+  const byBlock = new Map<CodeBlock, string>();
+  script.segments.forEach((seg, k) => {
+    const out = outputs[k];
+    if (out === undefined) return;
+    byBlock.set(seg.block, (byBlock.get(seg.block) ?? '') + out);
+    if (seg.command && seg.command.output.trim() !== '') {
+      const r = matchOutput(seg.command.output, out);
+      if (!r.ok) failures.push({ block: seg.block, line: seg.command.line, message: `$ ${seg.command.command}\n${r.message}` });
+    }
+  });
+  for (const [block, out] of byBlock) {
+    if (block.output) {
+      const r = matchOutput(block.output.text, out);
+      if (!r.ok) failures.push({ block, line: block.output.line, message: `output block does not match stdout: ${r.message}` });
+    }
+    if (block.prints.length) {
+      const r = matchPrints(block.prints, out);
+      if (!r.ok) failures.push({ block, line: block.line, message: r.message });
+    }
+  }
+  return failures;
+}

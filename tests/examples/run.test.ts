@@ -1,0 +1,102 @@
+/**
+ * One test per runnable block or chain (and per checked json/yaml/properties block), named
+ * `<file>:<line> <lang>`. Pages run concurrently (at most ctx.concurrency units at once); the blocks of
+ * one page run in page order. Pages that need the moto server take turns and start from a reset moto.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, inject, test } from 'vitest';
+import { extractBlocks, groupChains, isChecked, requirements, type CodeBlock } from '../../src/lib/codeblocks.ts';
+import { checkBlock, runUnit } from './lib/execute.ts';
+import type { BlockResult } from './lib/context.ts';
+
+const ctx = inject('examples');
+
+/** A counting semaphore. */
+function semaphore(slots: number) {
+  const waiting: (() => void)[] = [];
+  return {
+    async acquire() {
+      if (slots > 0) slots--;
+      else await new Promise<void>((r) => waiting.push(r));
+    },
+    release() {
+      const next = waiting.shift();
+      if (next) next();
+      else slots++;
+    },
+  };
+}
+const slots = semaphore(ctx.concurrency);
+const moto = semaphore(1);
+
+function save(results: BlockResult[]) {
+  const dir = join(ctx.runDir, 'results');
+  mkdirSync(dir, { recursive: true });
+  for (const r of results) writeFileSync(join(dir, `${r.file.replace(/\W+/g, '_')}-${r.line}.json`), JSON.stringify(r));
+}
+
+interface Item {
+  blocks: CodeBlock[];
+  kind: 'run' | 'check' | 'invalid';
+}
+
+test('the selection contains pages', () => {
+  expect(ctx.files.length, 'EXAMPLES selected no .md/.mdx pages').toBeGreaterThan(0);
+});
+
+for (const file of ctx.files) {
+  const blocks = extractBlocks(readFileSync(join(ctx.root, file), 'utf8'), file);
+  const units = groupChains(blocks);
+  const covered = new Set(units.flat());
+  const items: Item[] = [
+    ...units.map((u): Item => ({ blocks: u, kind: 'run' })),
+    ...blocks.filter(isChecked).map((b): Item => ({ blocks: [b], kind: 'check' })),
+    // blocks that are neither run nor checked but are written wrongly (e.g. norun without a reason)
+    ...blocks.filter((b) => b.errors.length && !covered.has(b) && !isChecked(b)).map((b): Item => ({ blocks: [b], kind: 'invalid' })),
+  ].sort((a, b) => a.blocks[0]!.line - b.blocks[0]!.line);
+  const needsAws = (it: Item) => it.blocks.some((b) => requirements(b).includes('aws'));
+  const lastAws = items.filter(needsAws).pop();
+  let holdsMoto = false;
+  let previous: Promise<void> = Promise.resolve();
+
+  for (const item of items) {
+    const head = item.blocks[0]!;
+    const chain = item.blocks.length > 1 ? ` (chain: lines ${item.blocks.map((b) => b.line).join(', ')})` : '';
+    const before = previous;
+    let done!: () => void;
+    previous = new Promise<void>((r) => (done = r));
+
+    test.concurrent(`${file}:${head.line} ${head.lang}${chain}`, async () => {
+      await before; // page order
+      try {
+        const errors = item.blocks.flatMap((b) => b.errors);
+        if (errors.length) throw new Error(errors.join('\n'));
+        if (item.kind === 'invalid') throw new Error(`${file}:${head.line}: invalid block`);
+        if (needsAws(item) && !holdsMoto) {
+          if (!ctx.motoUrl) throw new Error('requires=aws but no moto server was started');
+          await moto.acquire(); // pages using moto take turns, each from a clean state
+          holdsMoto = true;
+          const reset = await fetch(`${ctx.motoUrl}/moto-api/reset`, { method: 'POST' });
+          if (!reset.ok) throw new Error(`moto reset failed: ${reset.status}`);
+        }
+        await slots.acquire();
+        let results: BlockResult[];
+        try {
+          results = item.kind === 'run' && head.lang !== 'properties' ? await runUnit(item.blocks, ctx) : await Promise.all(item.blocks.map((b) => checkBlock(b, ctx)));
+        } finally {
+          slots.release();
+        }
+        save(results);
+        const failures = results.filter((r) => !r.passed).map((r) => r.message);
+        if (failures.length) throw new Error(failures.join('\n\n'));
+      } finally {
+        if (item === lastAws && holdsMoto) {
+          holdsMoto = false;
+          moto.release();
+        }
+        done();
+      }
+    }, 6 * 3600_000);
+  }
+}
