@@ -84,6 +84,23 @@ describe('search dialog', () => {
   });
 });
 
+describe('loading', () => {
+  it('loads the search code and Pagefind only when search is first used', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(new URL('kafka/partitions/', server.url).href);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((p) => p.includes('pagefind') || /\/search\.[\w-]+\.js$/.test(p))).toEqual([]);
+    await page.keyboard.press('/');
+    await page.fill('#search-dialog-input', 'partition');
+    await page.locator('.search-dialog .search-result').first().waitFor();
+    expect(requested.some((p) => /\/search\.[\w-]+\.js$/.test(p))).toBe(true);
+    expect(requested).toContain('/pagefind/pagefind.js');
+  });
+});
+
 describe('search page', () => {
   it('/search/?q= shows the same results on a page that can be bookmarked', async () => {
     const page = await open(`/search/?q=${encodeURIComponent(kafkaPartitions.title)}`);
@@ -150,6 +167,23 @@ describe('layout and reading', () => {
     expect(await phone.locator('#sidebar').isVisible()).toBe(false);
     await phone.click('.menu-button');
     expect(await phone.locator('#sidebar').isVisible()).toBe(true);
+  });
+
+  it('highlights the section being read in the on-page contents', async () => {
+    const page = await open('/kafka/partitions/', { viewport: { width: 1400, height: 700 } });
+    const ids = await page.locator('.toc a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+    expect(ids.length).toBeGreaterThan(1);
+    expect(await page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(`#${ids[0]}`);
+    const last = ids.at(-1)!;
+    await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), last);
+    // A short page may not scroll its last heading to the top; the highlight follows the last heading above 120px.
+    const expected = await page.evaluate((all) => {
+      let current = all[0];
+      for (const id of all) if (document.getElementById(id)!.getBoundingClientRect().top < 120) current = id;
+      return current;
+    }, ids);
+    expect(expected).not.toBe(ids[0]);
+    await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(`#${expected}`);
   });
 
   it('copies a code block with its copy button', async () => {
