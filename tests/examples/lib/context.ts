@@ -15,6 +15,8 @@ export interface ExamplesContext {
     python: string;
     bash: string;
     kafka?: string;
+    /** the JVM running Kafka */
+    java?: string;
     moto?: string;
     /** distribution → version, for every package in the venv */
     packages: Record<string, string>;

@@ -4,7 +4,7 @@
  * do not collide), provides their addresses to the tests, and on teardown stops them, writes the
  * verified record and prints the report.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,12 @@ import { ensureKafka, ensureVenv, JAVA, JAVA_HOME, KAFKA_BIN, ROOT, startDemoApi
 import type { BlockResult, ExamplesContext } from '../lib/context.ts';
 import { selectFiles } from '../lib/select.ts';
 import { report, writeRecord } from '../lib/record.ts';
+
+/** e.g. "17.0.15", from `java -version` (printed on stderr). */
+function javaVersion(): string {
+  const r = spawnSync(JAVA, ['-version'], { encoding: 'utf8' });
+  return /version "([^"]+)"/.exec(r.stderr)?.[1] ?? '?';
+}
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
@@ -90,7 +96,7 @@ export default async function setup(project: TestProject) {
     versions: {
       python: venv.pythonVersion,
       bash: /version (\d+\.\d+)/.exec(execFileSync('bash', ['--version'], { encoding: 'utf8' }))?.[1] ?? '?',
-      ...(kafkaDist ? { kafka: kafkaDist.version } : {}),
+      ...(kafkaDist ? { kafka: kafkaDist.version, java: javaVersion() } : {}),
       ...(moto ? { moto: venv.packages.moto } : {}),
       packages: venv.packages,
       modules: venv.modules,
@@ -111,6 +117,7 @@ export default async function setup(project: TestProject) {
     if (!process.env.EXAMPLES_NO_RECORD) {
       const versions: Record<string, string> = { python: ctx.versions.python, bash: ctx.versions.bash, ...venv.packages };
       if (ctx.versions.kafka) versions.kafka = ctx.versions.kafka;
+      if (ctx.versions.java) versions.java = ctx.versions.java;
       const n = await withLock(join(CACHE, 'examples-verified.lock'), async () => writeRecord(ROOT, results, files, versions));
       if (n) process.stdout.write(`Wrote src/data/examples-verified.json (${n} verified blocks)\n`);
     }
