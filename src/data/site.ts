@@ -6,7 +6,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { TRACKS, type TrackId } from '../tracks';
 import { ContentError, throwIfAny } from '../lib/content-error';
-import { checkReferences, checkUniqueOrder, sortByOrder, type EntryInfo } from '../lib/entries';
+import { checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
 
 export type AnyEntry = CollectionEntry<TrackId>;
 
@@ -81,6 +81,10 @@ export async function getTrackEntries(track: TrackId): Promise<SiteEntry[]> {
   return sortByOrder(site.filter((s) => s.info.track === track).map((s) => ({ ...s, id: s.info.id, order: s.info.order })));
 }
 
-export async function getInfos(): Promise<EntryInfo[]> {
-  return (await getSite()).map((s) => s.info);
+let index: Promise<SiteIndex> | undefined;
+
+/** Every entry, arranged once for constant-time navigation lookups. */
+export function getIndex(): Promise<SiteIndex> {
+  index ??= getSite().then((site) => indexEntries(site.map((s) => s.info)));
+  return index;
 }

@@ -24,6 +24,41 @@ export function sortByOrder<T extends { order: number; id: string }>(entries: re
   return [...entries].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
+/**
+ * Entries arranged once per build for constant-time lookups, so the work per page does not grow with the
+ * size of the site (a page needs its neighbours and a window of the sidebar, never a scan of every entry).
+ */
+export interface SiteIndex {
+  /** Each track's entries in learning order. */
+  tracks: Map<string, EntryInfo[]>;
+  /** "track/id" → the entry. */
+  byKey: Map<string, EntryInfo>;
+  /** "track/id" → position in its track (0-based). */
+  position: Map<string, number>;
+}
+
+export const entryKey = (track: string, id: string) => `${track}/${id}`;
+
+export function indexEntries(entries: readonly EntryInfo[]): SiteIndex {
+  const tracks = new Map<string, EntryInfo[]>();
+  for (const e of entries) {
+    const list = tracks.get(e.track) ?? [];
+    list.push(e);
+    tracks.set(e.track, list);
+  }
+  const byKey = new Map<string, EntryInfo>();
+  const position = new Map<string, number>();
+  for (const [track, list] of tracks) {
+    const sorted = sortByOrder(list);
+    tracks.set(track, sorted);
+    sorted.forEach((e, i) => {
+      byKey.set(entryKey(e.track, e.id), e);
+      position.set(entryKey(e.track, e.id), i);
+    });
+  }
+  return { tracks, byKey, position };
+}
+
 /** Two entries of one track may not share an `order`: the learning order would be ambiguous. */
 export function checkUniqueOrder(entries: readonly EntryInfo[]): ContentError[] {
   const seen = new Map<string, EntryInfo>();
