@@ -33,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          expect: { poll: { timeout: 10_000 } },
           environment: 'node',
           globalSetup: ['tests/setup/build.ts'],
           testTimeout: 120_000,
