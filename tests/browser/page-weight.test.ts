@@ -1,0 +1,61 @@
+/**
+ * Page weight on a first visit, measured in Chromium: what each page fetches before the reader interacts
+ * (HTML, CSS, JavaScript), gzip-compressed as a static host would send it. Budgets: median total ≤ 15 KB,
+ * CSS + JS ≤ 8 KB on every page. Prints the figures.
+ */
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { serveDir, type StaticServer } from '../helpers/serve';
+import { DIST } from '../helpers/dist';
+import { listFiles, pagePath } from '../../src/integrations/dist-files';
+
+export const BUDGET = { medianTotal: 15 * 1024, cssJsEveryPage: 8 * 1024 };
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Weight { page: string; html: number; css: number; js: number; total: number }
+
+describe('page weight', () => {
+  it('stays within budget on every page', async () => {
+    const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).map(pagePath);
+    const context = await browser.newContext();
+    const weights: Weight[] = [];
+    for (const path of pages) {
+      const page = await context.newPage();
+      const bodies: Promise<{ type: string; bytes: number }>[] = [];
+      page.on('response', (r) => {
+        const type = r.request().resourceType();
+        if (['document', 'stylesheet', 'script'].includes(type)) {
+          bodies.push(r.body().then((b) => ({ type, bytes: gzipSync(b, { level: 6 }).length })));
+        }
+      });
+      await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
+      const loaded = await Promise.all(bodies);
+      const sum = (t: string) => loaded.filter((l) => l.type === t).reduce((a, l) => a + l.bytes, 0);
+      const w = { page: path, html: sum('document'), css: sum('stylesheet'), js: sum('script'), total: 0 };
+      w.total = w.html + w.css + w.js;
+      weights.push(w);
+      await page.close();
+    }
+    const totals = weights.map((w) => w.total).sort((a, b) => a - b);
+    const median = totals[Math.floor(totals.length / 2)]!;
+    const worst = weights.reduce((a, b) => (b.total > a.total ? b : a));
+    const kb = (n: number) => (n / 1024).toFixed(1);
+    console.log(`page weight (gzip KB): median ${kb(median)}, worst ${kb(worst.total)} (${worst.page})`);
+    console.log(weights.map((w) => `  ${w.page.padEnd(44)} html ${kb(w.html)}  css ${kb(w.css)}  js ${kb(w.js)}  total ${kb(w.total)}`).join('\n'));
+    expect(weights.every((w) => w.html > 0 && w.css > 0)).toBe(true);
+    expect(median).toBeLessThanOrEqual(BUDGET.medianTotal);
+    expect(weights.filter((w) => w.css + w.js > BUDGET.cssJsEveryPage)).toEqual([]);
+  });
+});
