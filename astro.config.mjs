@@ -19,7 +19,7 @@ export default defineConfig({
   integrations: [mdx(), linkCheck(), pagefindIndex()],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light', dark: 'github-dark-default' },
       langAlias: { output: 'text' },
       transformers: [codeMeta],
     },

@@ -1,0 +1,116 @@
+/**
+ * axe-core on every page, in the light and the dark theme, on a desktop and a phone-sized viewport:
+ * no violation of the WCAG 2.2 A and AA rules. Plus a keyboard-only walk and reduced motion.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { serveDir, type StaticServer } from '../helpers/serve';
+import { DIST } from '../helpers/dist';
+import { listFiles, pagePath } from '../../src/integrations/dist-files';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).map(pagePath);
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: tags } });
+  }, TAGS);
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+const modes = [
+  { name: 'light desktop', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
+  { name: 'dark desktop', colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
+  { name: 'light phone', colorScheme: 'light', viewport: { width: 390, height: 844 } },
+  { name: 'dark phone', colorScheme: 'dark', viewport: { width: 390, height: 844 } },
+] as const;
+
+describe('axe-core (WCAG 2.2 A and AA)', () => {
+  it.each(modes.map((m) => [m.name, m] as const))('no violation on any page, %s', async (_, mode) => {
+    // The bypass of CSP lets axe's injected script run; the site's own CSP is tested in origin.test.ts.
+    const context = await browser.newContext({ colorScheme: mode.colorScheme, viewport: mode.viewport, bypassCSP: true });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    for (const path of pages) {
+      await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'load' });
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(mode.colorScheme);
+      const v = await violations(page);
+      if (v.length) found[path] = v;
+    }
+    await context.close();
+    expect(found).toEqual({});
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches the skip link first, then the header controls, search results and page controls, with a visible focus', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(new URL('kafka/partitions/', server.url).href);
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>('[data-copy]')?.hidden);
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { tag: el.tagName, text: (el.textContent ?? '').trim().slice(0, 40), cls: el.className, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+    });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ cls: 'skip-link', outline: true });
+    // Walk the whole page with Tab and record what gets focus.
+    const seen: { tag: string; text: string; cls: string; outline: boolean }[] = [];
+    for (let i = 0; i < 300; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      // Past the last control focus leaves the document (body), or wraps to the first control.
+      if (f.tag === 'BODY' || (seen.length && f.text === seen[0]!.text && f.cls === seen[0]!.cls)) break;
+      seen.push(f);
+    }
+    const classes = seen.map((s) => s.cls);
+    expect(classes).toContain('search-button');
+    expect(classes).toContain('theme-toggle');
+    expect(classes).toContain('copy');
+    expect(classes).toContain('anchor');
+    expect(seen.some((s) => s.tag === 'SUMMARY')).toBe(true);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.filter((s) => !s.outline)).toEqual([]);
+    // The skip link moves focus to the article.
+    await page.reload();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Search with the keyboard only: open, type, arrow down to a result, which shows focus.
+    await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.id === 'search-dialog-input');
+    await page.keyboard.type('partition');
+    await page.locator('.search-dialog .search-result').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatchObject({ cls: 'search-result-link', outline: true });
+  });
+
+  it('respects prefers-reduced-motion: no smooth scrolling', async () => {
+    const reduced = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await reduced.newPage();
+    await page.goto(server.url);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+    const normal = await browser.newContext({ reducedMotion: 'no-preference' });
+    const p2 = await normal.newPage();
+    await p2.goto(server.url);
+    expect(await p2.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
+  });
+});
