@@ -73,6 +73,7 @@ export default async function setup(project: TestProject) {
     VIRTUAL_ENV: venv.dir,
     JAVA_HOME,
     SPARK_LOCAL_IP: '127.0.0.1',
+    SPARK_CONF_DIR: join(ROOT, 'scripts/examples/spark-conf'),
     PYSPARK_PYTHON: venv.python,
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
