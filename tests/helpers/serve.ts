@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -14,8 +15,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Behave like a production host: gzip text, cache hashed assets for a year and revalidate HTML. */
+  production?: boolean;
+}
+
+const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|txt|xml|webmanifest)$/;
+
 /** Serves a built site on 127.0.0.1 like a static host: /a/ → /a/index.html, missing → 404.html. */
-export async function serveDir(root: string, base = '/'): Promise<StaticServer> {
+export async function serveDir(root: string, base = '/', { production = false }: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) path = '/__outside_base__';
@@ -24,8 +32,16 @@ export async function serveDir(root: string, base = '/'): Promise<StaticServer> 
     if (!file.startsWith(root)) file = join(root, '404.html');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (production) {
+        headers['cache-control'] = path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+        if (COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+          body = gzipSync(body);
+          headers['content-encoding'] = 'gzip';
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       try {
