@@ -56,23 +56,25 @@ for (const file of ctx.files) {
     ...blocks.filter((b) => b.errors.length && !covered.has(b) && !isChecked(b)).map((b): Item => ({ blocks: [b], kind: 'invalid' })),
   ].sort((a, b) => a.blocks[0]!.line - b.blocks[0]!.line);
   const needsAws = (it: Item) => it.blocks.some((b) => requirements(b).includes('aws'));
-  const lastAws = items.filter(needsAws).pop();
+  // The page's queue: items join it when their test starts (vitest starts them in declaration order),
+  // so a page runs in order even when `-t` filters some of its blocks out.
+  let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
   let holdsMoto = false;
-  let previous: Promise<void> = Promise.resolve();
 
   for (const item of items) {
     const head = item.blocks[0]!;
     const chain = item.blocks.length > 1 ? ` (chain: lines ${item.blocks.map((b) => b.line).join(', ')})` : '';
-    const before = previous;
-    let done!: () => void;
-    previous = new Promise<void>((r) => (done = r));
 
     test.concurrent(`${file}:${head.line} ${head.lang}${chain}`, async () => {
-      await before; // page order
-      try {
+      pending++;
+      const mine = queue.then(async () => {
         const errors = item.blocks.flatMap((b) => b.errors);
-        if (errors.length) throw new Error(errors.join('\n'));
-        if (item.kind === 'invalid') throw new Error(`${file}:${head.line}: invalid block`);
+        if (errors.length || item.kind === 'invalid') {
+          const message = errors.join('\n') || `${file}:${head.line}: invalid block`;
+          save(item.blocks.map((b) => ({ file, line: b.line, lang: b.lang, hash: b.hash, kind: 'run', passed: false, verifiedWith: [], message })));
+          throw new Error(message);
+        }
         if (needsAws(item) && !holdsMoto) {
           if (!ctx.motoUrl) throw new Error('requires=aws but no moto server was started');
           await moto.acquire(); // pages using moto take turns, each from a clean state
@@ -90,12 +92,15 @@ for (const file of ctx.files) {
         save(results);
         const failures = results.filter((r) => !r.passed).map((r) => r.message);
         if (failures.length) throw new Error(failures.join('\n\n'));
+      });
+      queue = mine.catch(() => undefined);
+      try {
+        await mine;
       } finally {
-        if (item === lastAws && holdsMoto) {
+        if (--pending === 0 && holdsMoto) {
           holdsMoto = false;
           moto.release();
         }
-        done();
       }
     }, 6 * 3600_000);
   }

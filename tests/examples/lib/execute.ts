@@ -122,7 +122,7 @@ export async function runUnit(unit: CodeBlock[], ctx: ExamplesContext): Promise<
   // python: compile under the page's path so tracebacks name the page and its line numbers
   const [cmd, args] =
     script.interpreter === 'python'
-      ? [join(ctx.env.VIRTUAL_ENV!, 'bin/python'), ['-c', `import sys; sys.argv = [${JSON.stringify(page)}]; exec(compile(open(${JSON.stringify(scriptFile)}).read(), ${JSON.stringify(page)}, "exec"))`]]
+      ? [join(ctx.env.VIRTUAL_ENV!, 'bin/python'), ['-c', `__import__("sys").argv[:] = [${JSON.stringify(page)}]; exec(compile(open(${JSON.stringify(scriptFile)}).read(), ${JSON.stringify(page)}, "exec"))`]]
       : ['bash', ['-euo', 'pipefail', scriptFile]];
   const r = await runProcess(cmd as string, args as string[], { cwd, env, timeoutMs: timeout * 1000 });
   const stdout = toLaptop(r.stdout);
