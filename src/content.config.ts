@@ -18,6 +18,8 @@ const common = z.object({
   navLabel: z.string().max(40).optional(),
   /** Date the page was last checked against the official documentation. */
   reviewed: z.coerce.date().optional(),
+  /** The page's `## …?` sections are questions with their answers: published as FAQPage structured data. */
+  faq: z.boolean().default(false),
 });
 
 /** A link to official documentation. */
