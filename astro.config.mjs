@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { codeMeta } from './src/integrations/code-meta.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { printPages } from './src/integrations/print-pages.ts';
 
 // SITE_URL and BASE_PATH let the same sources deploy to any host and sub-path.
 const site = process.env.SITE_URL ?? 'https://field-guide.example.org';
@@ -17,7 +18,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), linkCheck(), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), linkCheck(), pagefindIndex()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark-default' },
