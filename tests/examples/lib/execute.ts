@@ -117,7 +117,7 @@ export async function runUnit(unit: CodeBlock[], ctx: ExamplesContext): Promise<
   const page = resolve(ctx.root, head.file);
   const scriptFile = join(harness, page.split('/').pop()! + (script.interpreter === 'python' ? '.py' : '.sh'));
   writeFileSync(scriptFile, script.script);
-  const timeout = Math.max(...unit.map((b) => Number(b.meta.timeout ?? 60)));
+  const timeout = unit.reduce((sum, b) => sum + Number(b.meta.timeout ?? 60), 0); // a chain gets each block's limit
   const env = { ...ctx.env, HOME: cwd };
   // python: compile under the page's path so tracebacks name the page and its line numbers
   const [cmd, args] =
