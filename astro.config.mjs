@@ -6,6 +6,7 @@ import { codeMeta } from './src/integrations/code-meta.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { printPages } from './src/integrations/print-pages.ts';
+import { hostFiles } from './src/integrations/host-files.ts';
 
 // SITE_URL and BASE_PATH let the same sources deploy to any host and sub-path.
 const site = process.env.SITE_URL ?? 'https://field-guide.example.org';
@@ -15,10 +16,11 @@ export default defineConfig({
   site,
   // Separate caches let several builds of different CONTENT_DIRs run side by side (tests, benchmarks).
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  vite: process.env.ASTRO_CACHE_DIR ? { cacheDir: `${process.env.ASTRO_CACHE_DIR}/vite` } : {},
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), linkCheck(), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), linkCheck(), pagefindIndex(), hostFiles(base)],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark-default' },

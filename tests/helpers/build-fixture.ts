@@ -3,6 +3,17 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+/**
+ * The environment for a child `astro build`: without what Vitest puts in process.env (BASE_URL, MODE, DEV,
+ * PROD, SSR, NODE_ENV=test), which Vite would otherwise read as the build's own import.meta.env.
+ */
+export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return { ...env, ...extra };
+}
+
 export interface BuildResult {
   status: number | null;
   output: string;
@@ -21,7 +32,7 @@ export function buildContent(files: Record<string, string>, env: Record<string, 
   const outDir = join(root, 'dist');
   const run = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: process.cwd(),
-    env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    env: buildEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...env }),
     encoding: 'utf8',
     timeout: 180_000,
   });
