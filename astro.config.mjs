@@ -7,6 +7,7 @@ import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { printPages } from './src/integrations/print-pages.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 // SITE_URL and BASE_PATH let the same sources deploy to any host and sub-path.
 const site = process.env.SITE_URL ?? 'https://field-guide.example.org';
@@ -20,7 +21,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), linkCheck(), pagefindIndex(), hostFiles(base)],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark-default' },

@@ -114,5 +114,6 @@ setupSearch();
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
 idle(() => {
   setupCopy();
+  void import('./offline').then((m) => m.registerOffline());
   if (!customElements.get('page-toc')) customElements.define('page-toc', PageToc);
 });
