@@ -58,9 +58,13 @@ export type Engine = (typeof ENGINES)[number];
 /** Kinds accepted by `properties kind=…`. */
 export const PROPERTY_KINDS = ['broker', 'topic', 'producer', 'consumer', 'admin', 'connect', 'streams', 'mirrormaker'] as const;
 
-/** sha256 of the code text, first 16 hex characters. The key of a block's verification record. */
+/**
+ * sha256 of the code text, first 16 hex characters: the key of a block's verification record. Trailing
+ * newlines are not part of it, so the runner (which reads the MDX) and the renderer (which gets Shiki's
+ * source) compute the same key for the same block.
+ */
 export function blockHash(code: string): string {
-  return createHash('sha256').update(code, 'utf8').digest('hex').slice(0, 16);
+  return createHash('sha256').update(code.replace(/\n+$/, ''), 'utf8').digest('hex').slice(0, 16);
 }
 
 /**
@@ -386,6 +390,9 @@ export function matchPrints(claims: PrintClaim[], actual: string): MatchResult {
  * and no `*` in any Action / NotAction / Resource / NotResource (unless the block is an antipattern).
  * Returns a list of problems.
  */
+/** arn:partition:service:region:account:resource/* — one named resource's contents, the only wildcard allowed. */
+const SCOPED_RESOURCE = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:[^*]+[/:]\*$/;
+
 export function policyProblems(doc: unknown, antipattern: boolean): string[] {
   const problems: string[] = [];
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return ['a policy must be a JSON object'];
@@ -399,7 +406,11 @@ export function policyProblems(doc: unknown, antipattern: boolean): string[] {
         const v = (s as Record<string, unknown>)[field];
         const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
         for (const x of values) {
-          if (x.includes('*')) problems.push(`Statement ${k + 1}: ${field} "${x}" contains "*" (mark the block "antipattern" if that is the point)`);
+          if (!x.includes('*')) continue;
+          // A specific resource may end in a path wildcard (every object under one prefix, the streams of one
+          // log group); a wildcard anywhere else, or in an action, grants more than the example needs.
+          if ((field === 'Resource' || field === 'NotResource') && SCOPED_RESOURCE.test(x)) continue;
+          problems.push(`Statement ${k + 1}: ${field} "${x}" contains "*" (mark the block "antipattern" if that is the point)`);
         }
       }
     });

@@ -255,11 +255,19 @@ describe('properties, imports, policies', () => {
     ]);
   });
   test('IAM policy: version and wildcards', () => {
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*'], Resource: 'arn:aws:s3:::b/*' }] };
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*'], Resource: ['*', 'arn:aws:s3:::*', 'arn:aws:s3:::b*/x'] }] };
     expect(policyProblems(policy, false)).toEqual([
       'Statement 1: Action "s3:Get*" contains "*" (mark the block "antipattern" if that is the point)',
-      'Statement 1: Resource "arn:aws:s3:::b/*" contains "*" (mark the block "antipattern" if that is the point)',
+      'Statement 1: Resource "*" contains "*" (mark the block "antipattern" if that is the point)',
+      'Statement 1: Resource "arn:aws:s3:::*" contains "*" (mark the block "antipattern" if that is the point)',
+      'Statement 1: Resource "arn:aws:s3:::b*/x" contains "*" (mark the block "antipattern" if that is the point)',
     ]);
+    // A named resource's contents are specific: every object under one prefix, the streams of one log group.
+    const scoped = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 'logs:PutLogEvents'], Resource: ['arn:aws:s3:::bucket/incoming/*', 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn:*'] }],
+    };
+    expect(policyProblems(scoped, false)).toEqual([]);
     expect(policyProblems(policy, true)).toEqual([]);
     expect(policyProblems({ Statement: [] }, true)).toEqual(['policy needs "Version": "2012-10-17"']);
   });
