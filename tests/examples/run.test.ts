@@ -1,7 +1,7 @@
 /**
  * One test per runnable block or chain (and per checked json/yaml/properties block), named
  * `<file>:<line> <lang>`. Pages run concurrently (at most ctx.concurrency units at once); the blocks of
- * one page run in page order. Pages that need the moto server take turns and start from a reset moto.
+ * one page run in page order. A page that needs AWS takes a moto server of its own and starts from a reset one.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +28,20 @@ function semaphore(slots: number) {
   };
 }
 const slots = semaphore(ctx.concurrency);
-const moto = semaphore(1);
+
+/** The moto servers not in use by a page. */
+const freeMotos = [...ctx.motoUrls];
+const motoWaiters: ((url: string) => void)[] = [];
+const takeMoto = () => new Promise<string>((resolve) => {
+  const url = freeMotos.pop();
+  if (url) resolve(url);
+  else motoWaiters.push(resolve);
+});
+const giveMoto = (url: string) => {
+  const next = motoWaiters.shift();
+  if (next) next(url);
+  else freeMotos.push(url);
+};
 
 function save(results: BlockResult[]) {
   const dir = join(ctx.runDir, 'results');
@@ -60,7 +73,7 @@ for (const file of ctx.files) {
   // so a page runs in order even when `-t` filters some of its blocks out.
   let queue: Promise<unknown> = Promise.resolve();
   let pending = 0;
-  let holdsMoto = false;
+  let motoUrl: string | undefined;
 
   for (const item of items) {
     const head = item.blocks[0]!;
@@ -75,17 +88,17 @@ for (const file of ctx.files) {
           save(item.blocks.map((b) => ({ file, line: b.line, lang: b.lang, hash: b.hash, kind: 'run', passed: false, verifiedWith: [], message })));
           throw new Error(message);
         }
-        if (needsAws(item) && !holdsMoto) {
-          if (!ctx.motoUrl) throw new Error('requires=aws but no moto server was started');
-          await moto.acquire(); // pages using moto take turns, each from a clean state
-          holdsMoto = true;
-          const reset = await fetch(`${ctx.motoUrl}/moto-api/reset`, { method: 'POST' });
+        if (needsAws(item) && !motoUrl) {
+          if (!ctx.motoUrls.length) throw new Error('requires=aws but no moto server was started');
+          motoUrl = await takeMoto(); // the page's own server, from a clean state
+          const reset = await fetch(`${motoUrl}/moto-api/reset`, { method: 'POST' });
           if (!reset.ok) throw new Error(`moto reset failed: ${reset.status}`);
         }
+        const unitCtx = motoUrl ? { ...ctx, env: { ...ctx.env, AWS_ENDPOINT_URL: motoUrl } } : ctx;
         await slots.acquire();
         let results: BlockResult[];
         try {
-          results = item.kind === 'run' && head.lang !== 'properties' ? await runUnit(item.blocks, ctx) : await Promise.all(item.blocks.map((b) => checkBlock(b, ctx)));
+          results = item.kind === 'run' && head.lang !== 'properties' ? await runUnit(item.blocks, unitCtx) : await Promise.all(item.blocks.map((b) => checkBlock(b, unitCtx)));
         } finally {
           slots.release();
         }
@@ -97,9 +110,9 @@ for (const file of ctx.files) {
       try {
         await mine;
       } finally {
-        if (--pending === 0 && holdsMoto) {
-          holdsMoto = false;
-          moto.release();
+        if (--pending === 0 && motoUrl) {
+          giveMoto(motoUrl);
+          motoUrl = undefined;
         }
       }
     }, 6 * 3600_000);

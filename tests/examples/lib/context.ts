@@ -23,8 +23,8 @@ export interface ExamplesContext {
     /** importable top-level module → distributions */
     modules: Record<string, string[]>;
   };
-  /** The moto server's URL, when it runs (tests reset it between pages). */
-  motoUrl?: string;
+  /** The moto servers' URLs (one per concurrent unit; empty when no page needs AWS). A page takes one and resets it first. */
+  motoUrls: string[];
   /** Kafka config names by kind, when the Kafka jars were needed. */
   configNames?: Record<string, string[]>;
   /** Max number of units running at once. */

@@ -35,12 +35,15 @@ export default async function setup(project: TestProject) {
     ensureVenv(),
     needs.has('kafka') || verified.some((b) => b.lang === 'properties') ? ensureKafka() : undefined,
   ]);
+  const concurrency = Number(process.env.EXAMPLES_CONCURRENCY ?? 3);
   const engines: Engine[] = [];
   const stopAll = () => Promise.all(engines.map((e) => e.stop().catch(() => undefined)));
   try {
     const starting: Promise<Engine>[] = [];
     if (needs.has('kafka')) starting.push(startKafka(kafkaDist!, join(runDir, 'kafka')));
-    if (needs.has('aws')) starting.push(startMoto(venv, join(runDir, 'moto')));
+    // One moto server per concurrent unit: pages that use AWS each get a server of their own (reset
+    // before the page), so they run side by side instead of taking turns on one.
+    if (needs.has('aws')) for (let i = 0; i < concurrency; i++) starting.push(startMoto(venv, join(runDir, `moto-${i}`)));
     if (needs.has('http')) starting.push(startDemoApi(venv, join(runDir, 'http')));
     const settled = await Promise.allSettled(starting);
     for (const s of settled) if (s.status === 'fulfilled') engines.push(s.value);
@@ -52,7 +55,8 @@ export default async function setup(project: TestProject) {
   }
   const engine = (name: string) => engines.find((e) => e.name === name);
   const kafka = engine('kafka');
-  const moto = engine('aws');
+  const motos = engines.filter((e) => e.name === 'aws');
+  const moto = motos[0];
   const http = engine('http');
 
   const addresses: Record<string, string> = {};
@@ -78,8 +82,9 @@ export default async function setup(project: TestProject) {
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
     AWS_DEFAULT_REGION: 'us-east-1',
-    // without requires=aws, AWS calls go to a closed port instead of real AWS
-    AWS_ENDPOINT_URL: moto?.address ?? 'http://127.0.0.1:9',
+    // without requires=aws, AWS calls go to a closed port instead of real AWS; a page that needs AWS
+    // gets its own moto server's address (tests/examples/run.test.ts)
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -102,9 +107,9 @@ export default async function setup(project: TestProject) {
       packages: venv.packages,
       modules: venv.modules,
     },
-    ...(moto ? { motoUrl: moto.address } : {}),
+    motoUrls: motos.map((m) => m.address),
     ...(kafkaDist ? { configNames: kafkaDist.configNames } : {}),
-    concurrency: Number(process.env.EXAMPLES_CONCURRENCY ?? 3),
+    concurrency,
   };
   project.provide('examples', ctx);
   process.stderr.write(
