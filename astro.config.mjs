@@ -24,7 +24,7 @@ export default defineConfig({
   integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark-default' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       langAlias: { output: 'text' },
       transformers: [codeMeta],
     },
