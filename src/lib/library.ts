@@ -1,13 +1,16 @@
 /**
  * The reader's library: bookmarks, progress, flashcard marks, notes and the last page read, kept in one
- * localStorage key as a versioned JSON document. Everything here is pure (no DOM, no storage): parsing and
- * repairing what was stored, migrating older versions, the small edits the pages make, merging an imported
- * file (newest timestamp wins) and the report of what an import merged. The browser side is
- * src/scripts/library-store.ts.
+ * localStorage key as a versioned JSON document. Pure (no DOM, no storage): the full parser, which repairs a
+ * document record by record and migrates older versions. The edits and the cheap check pages run are in
+ * library-core.ts (re-exported here); export, import and merge in library-io.ts.
  *
  * Keys: an entry is "track/id" ("kafka/partitions"); a section is "track/id#anchor".
  */
-export const STORAGE_KEY = 'fg-library';
+import { isObj, isOn, KINDS, pageOf, trackOf, type Kind, type Snapshot } from './library-core';
+import { clone } from './library-edit';
+
+export { KINDS, learnedCount, pageOf, STORAGE_KEY, trackOf, type Kind } from './library-core';
+export { setLastRead, setMark, setNote, toggleBookmark } from './library-edit';
 export const VERSION = 1;
 
 export interface Bookmark { title: string; section?: string; at: number }
@@ -25,58 +28,54 @@ export interface Library {
   lastRead?: LastRead;
 }
 
-export type Kind = 'bookmarks' | 'progress' | 'cards' | 'notes';
-export const KINDS: readonly Kind[] = ['bookmarks', 'progress', 'cards', 'notes'];
 
 export const emptyLibrary = (): Library => ({ version: VERSION, bookmarks: {}, progress: {}, cards: {}, notes: {} });
 
 const KEY = /^[a-z0-9][\w-]*\/[\w.-]+(#[^\s#]+)?$/i;
 const isKey = (k: unknown): k is string => typeof k === 'string' && k.length <= 300 && KEY.test(k);
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const str = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
-export const pageOf = (key: string) => key.split('#')[0]!;
-export const trackOf = (key: string) => key.split('/')[0]!;
 
-const check: { [K in Kind]: (v: unknown) => Library[K][string] | undefined } = {
-  bookmarks: (v) => {
-    if (!isObj(v) || !isTime(v.at)) return undefined;
-    const title = str(v.title, 300);
-    const section = v.section === undefined ? undefined : str(v.section, 300);
-    if (title === undefined || (v.section !== undefined && section === undefined)) return undefined;
-    return section === undefined ? { title, at: v.at } : { title, section, at: v.at };
-  },
-  progress: (v) => (isObj(v) && typeof v.on === 'boolean' && isTime(v.at) ? { on: v.on, at: v.at } : undefined),
-  cards: (v) => (isObj(v) && typeof v.on === 'boolean' && isTime(v.at) ? { on: v.on, at: v.at } : undefined),
-  notes: (v) => {
-    if (!isObj(v) || !isTime(v.at)) return undefined;
-    const title = str(v.title, 300);
-    const text = str(v.text, 20_000);
-    return title === undefined || text === undefined ? undefined : { title, text, at: v.at };
-  },
+/** Field types of each kind of record; "?" marks an optional field. Times are numbers ≥ 0. */
+const SHAPES: Record<Kind | 'lastRead', Record<string, string>> = {
+  bookmarks: { title: 'string', section: 'string?', at: 'number' },
+  progress: { on: 'boolean', at: 'number' },
+  cards: { on: 'boolean', at: 'number' },
+  notes: { title: 'string', text: 'string', at: 'number' },
+  lastRead: { key: 'string', title: 'string', at: 'number' },
 };
+
+/** A copy of `v` with exactly the fields of `shape`, or undefined when one is missing or of the wrong type. */
+function record(v: unknown, shape: Record<string, string>): Record<string, unknown> | undefined {
+  if (!isObj(v)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [field, type] of Object.entries(shape)) {
+    const x = v[field];
+    if (x === undefined && type.endsWith('?')) continue;
+    if (typeof x !== type.replace('?', '') || (typeof x === 'number' && !(x >= 0 && x < 1e15)) || (typeof x === 'string' && x.length > 20_000)) return undefined;
+    out[field] = x;
+  }
+  return out;
+}
 
 /** Keeps every well-formed record of a version-1 document; counts the ones it had to leave out. */
 export function sanitize(doc: Record<string, unknown>): { library: Library; skipped: number } {
-  const library = emptyLibrary();
+  const library = emptyLibrary() as unknown as Record<string, Record<string, unknown>> & Library;
   let skipped = 0;
   for (const kind of KINDS) {
-    const records = doc[kind];
-    if (records === undefined) continue;
-    if (!isObj(records)) {
-      skipped++;
-      continue;
-    }
-    for (const [key, value] of Object.entries(records)) {
-      const ok = isKey(key) ? check[kind](value) : undefined;
-      if (ok) (library[kind] as Record<string, unknown>)[key] = ok;
-      else skipped++;
+    const records = doc[kind] ?? {};
+    if (!isObj(records)) skipped++;
+    else {
+      for (const [key, value] of Object.entries(records)) {
+        const ok = isKey(key) && record(value, SHAPES[kind]);
+        if (ok) (library[kind] as Record<string, unknown>)[key] = ok;
+        else skipped++;
+      }
     }
   }
-  const lr = doc.lastRead;
-  if (isObj(lr) && isKey(lr.key) && isTime(lr.at) && str(lr.title, 300) !== undefined) {
-    library.lastRead = { key: lr.key, title: lr.title as string, at: lr.at };
-  } else if (lr !== undefined) skipped++;
+  if (doc.lastRead !== undefined) {
+    const lr = record(doc.lastRead, SHAPES.lastRead);
+    if (lr && isKey(lr.key)) library.lastRead = lr as unknown as LastRead;
+    else skipped++;
+  }
   return { library, skipped };
 }
 
@@ -133,97 +132,17 @@ export function parseLibrary(raw: string | null): Loaded {
 
 export const serialize = (library: Library): string => JSON.stringify(library);
 
-// ---- edits the pages make (each returns a new library) ----
+// ---- edits made on the library page ----
 
-const clone = (l: Library): Library => ({
-  ...l, bookmarks: { ...l.bookmarks }, progress: { ...l.progress }, cards: { ...l.cards }, notes: { ...l.notes },
-});
-
-export function toggleBookmark(l: Library, key: string, title: string, section: string | undefined, now: number): Library {
+export function removeBookmark<L extends Snapshot>(l: L, key: string): L {
   const next = clone(l);
-  if (next.bookmarks[key]) delete next.bookmarks[key];
-  else next.bookmarks[key] = section ? { title, section, at: now } : { title, at: now };
+  delete next.bookmarks[key];
   return next;
 }
 
-export function setMark(l: Library, kind: 'progress' | 'cards', key: string, on: boolean, now: number): Library {
+/** Unmarks every learned entry of a track (kept as "not learned" with the time, so a later merge keeps the reset). */
+export function resetTrack<L extends Snapshot>(l: L, track: string, now: number): L {
   const next = clone(l);
-  next[kind][key] = { on, at: now };
+  for (const [key, m] of Object.entries(next.progress)) if (trackOf(key) === track && isOn(m)) next.progress[key] = { on: false, at: now };
   return next;
-}
-
-/** An empty note is removed. */
-export function setNote(l: Library, key: string, title: string, text: string, now: number): Library {
-  const next = clone(l);
-  if (text.trim() === '') delete next.notes[key];
-  else next.notes[key] = { title, text, at: now };
-  return next;
-}
-
-export const setLastRead = (l: Library, key: string, title: string, now: number): Library => ({ ...clone(l), lastRead: { key, title, at: now } });
-
-/** Unmarks every learned entry of a track (marks stay, as "not learned" with the time, so a merge keeps the reset). */
-export function resetTrack(l: Library, track: string, now: number): Library {
-  const next = clone(l);
-  for (const [key, m] of Object.entries(next.progress)) if (trackOf(key) === track && m.on) next.progress[key] = { on: false, at: now };
-  return next;
-}
-
-export const learnedCount = (l: Library, track: string) =>
-  Object.entries(l.progress).filter(([k, m]) => m.on && trackOf(k) === track && !k.includes('#')).length;
-
-// ---- export / import ----
-
-export function exportLibrary(l: Library, now: number): string {
-  return JSON.stringify({ app: 'data-engineering-field-guide', exportedAt: new Date(now).toISOString(), ...l }, null, 2);
-}
-
-export type MergeReport = Record<Kind, number> & { skipped: number };
-
-/** Adds what `incoming` has and `base` lacks; on the same key the newer timestamp wins. */
-export function mergeLibrary(base: Library, incoming: Library): { library: Library; report: MergeReport } {
-  const library = clone(base);
-  const report: MergeReport = { bookmarks: 0, progress: 0, cards: 0, notes: 0, skipped: 0 };
-  for (const kind of KINDS) {
-    const into = library[kind] as Record<string, { at: number }>;
-    for (const [key, value] of Object.entries(incoming[kind] as Record<string, { at: number }>)) {
-      const have = into[key];
-      if (!have || value.at > have.at) {
-        into[key] = value;
-        report[kind]++;
-      } else report.skipped++;
-    }
-  }
-  if (incoming.lastRead && (!library.lastRead || incoming.lastRead.at > library.lastRead.at)) library.lastRead = incoming.lastRead;
-  return { library, report };
-}
-
-export class ImportError extends Error {}
-
-/** Validates an export file and merges it. A malformed file throws ImportError and changes nothing. */
-export function importLibrary(base: Library, text: string): { library: Library; report: MergeReport } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw new ImportError('This file is not valid JSON, so nothing was imported.');
-  }
-  if (!isObj(doc)) throw new ImportError('This file is not a library export (expected a JSON object), so nothing was imported.');
-  if (!('version' in doc)) throw new ImportError('This file has no version field; it is not a library export, so nothing was imported.');
-  const loaded = parseLibrary(text);
-  if (loaded.status === 'newer') throw new ImportError(`This file is from a newer version of the site (version ${loaded.from}); nothing was imported.`);
-  if (loaded.status === 'corrupt') throw new ImportError('This file has an invalid version field, so nothing was imported.');
-  if (!KINDS.some((k) => k in doc) && !('learned' in doc)) throw new ImportError('This file holds no bookmarks, progress, cards or notes, so nothing was imported.');
-  const { library, report } = mergeLibrary(base, loaded.library);
-  report.skipped += loaded.skipped;
-  return { library, report };
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-export function formatReport(r: MergeReport): string {
-  const parts = [
-    plural(r.bookmarks, 'bookmark'), plural(r.progress, 'progress mark'), plural(r.cards, 'card mark'), plural(r.notes, 'note'),
-  ];
-  return `${parts.join(', ')} added or updated; ${r.skipped} skipped.`;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  emptyLibrary, exportLibrary, formatReport, importLibrary, ImportError, keepsRaw, learnedCount, mergeLibrary, parseLibrary,
-  resetTrack, serialize, setLastRead, setMark, setNote, toggleBookmark,
+  emptyLibrary, keepsRaw, learnedCount, parseLibrary, resetTrack, serialize, setLastRead, setMark, setNote, toggleBookmark,
 } from '../../src/lib/library';
+import { exportLibrary, formatReport, importLibrary, ImportError, mergeLibrary } from '../../src/lib/library-io';
 
 const sample = () => {
   let l = emptyLibrary();

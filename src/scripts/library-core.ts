@@ -1,0 +1,76 @@
+/**
+ * What the library scripts share, kept small because entry pages load it: the stored library (read once,
+ * checked by src/lib/library-core.ts), `save` with a clear message when storage is disabled or full, `say`
+ * to show it near the control used, and the learned counts in the sidebar. Stored data that is not a
+ * version-1 library is set aside under "fg-library-<why>-<time>" (listed on /library/), never overwritten.
+ */
+import { isOn, learnedCount, quickRead, STORAGE_KEY, type Snapshot } from '../lib/library-core';
+
+let raw: string | null = null;
+try {
+  raw = localStorage.getItem(STORAGE_KEY);
+} catch {
+  /* storage disabled: an empty library, and a message when the reader saves */
+}
+const read = quickRead(raw);
+export let snap: Snapshot = read.snap;
+/** False while stored data that could not be read is still in place (setting it aside failed). */
+let writable = true;
+if (read.status !== 'ok') {
+  try {
+    localStorage.setItem(`${STORAGE_KEY}-${read.status}-${Date.now()}`, raw!);
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    writable = false;
+  }
+}
+
+/** Stores `next` (and shows it); on failure nothing changes and the reason is returned. */
+export function save(next: Snapshot): string | undefined {
+  try {
+    if (!writable) throw new Error();
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    snap = next;
+    dispatchEvent(new Event('fg-library'));
+    return undefined;
+  } catch (e) {
+    return `Not saved: ${/quota/i.test((e as Error).name) ? 'storage is full' : 'this browser blocks storage for this site'}.`;
+  }
+}
+
+/** Shows `message` in a live region just after `near`. */
+export function say(near: Element, message = '', error = true) {
+  let box = near.nextElementSibling;
+  if (!box?.classList.contains('lib-msg')) {
+    box = document.createElement('p');
+    box.className = 'lib-msg';
+    box.setAttribute('role', 'status');
+    near.after(box);
+  }
+  box.classList.toggle('lib-error', error);
+  box.textContent = message;
+}
+
+/** Saves `next` and says the outcome near the control used. */
+export const act = (near: Element, next: Snapshot, done?: string) => {
+  const error = save(next);
+  say(near, error ?? done, !!error);
+  return !error;
+};
+
+export const $$ = <T extends HTMLElement>(s: string) => [...document.querySelectorAll<T>(s)];
+
+/** Learned counts ("5 / 13", "5 of 13 learned") and ticks on learned entries in the sidebar and track pages. */
+export function counts() {
+  for (const el of $$('[data-lib-count]')) {
+    const total = el.dataset.total;
+    const n = Math.min(learnedCount(snap, el.dataset.libCount!), Number(total));
+    el.textContent = el.dataset.long ? `${n} of ${total} learned` : `${n} / ${total}`;
+    el.hidden = false;
+  }
+  for (const a of $$<HTMLAnchorElement>('.nav-entries a,.track-path a')) {
+    a.classList.toggle('learned', isOn(snap.progress[a.pathname.split('/').slice(-3, -1).join('/')]));
+  }
+}
+counts();
+addEventListener('fg-library', counts);

@@ -1,0 +1,52 @@
+/**
+ * The reader's library on content pages (entries, track pages, home): on an entry page, save page, save
+ * section (each h2/h3), mark as learned, the private note (saved as you type), and the page recorded as the
+ * last one read; on the home page, "continue where you left off". Counts: library-core.ts.
+ */
+import { isObj, isOn, pageOf, text } from '../lib/library-core';
+import { setLastRead, setMark, setNote, toggleBookmark } from '../lib/library-edit';
+import { $$, act, save, snap } from './library-core';
+
+const [box] = $$('[data-lib-page]');
+if (box) {
+  const page = box.dataset.libPage!;
+  const title = box.dataset.title!;
+  const buttons = $$('[data-lib-section],[data-lib-save],[data-lib-learned]');
+  const sync = () => {
+    for (const b of buttons) {
+      const s = b.dataset.libSection;
+      b.setAttribute('aria-pressed', String('libLearned' in b.dataset ? isOn(snap.progress[page]) : isObj(snap.bookmarks[s ? `${page}#${s}` : page])));
+    }
+  };
+  save(setLastRead(snap, page, title, Date.now())); // if storage fails, the controls say so when used
+  for (const b of buttons) {
+    const s = b.dataset.libSection;
+    b.hidden = false;
+    b.onclick = () => act(s ? b.parentElement! : box, 'libLearned' in b.dataset
+      ? setMark(snap, 'progress', page, !isOn(snap.progress[page]), Date.now())
+      : toggleBookmark(snap, s ? `${page}#${s}` : page, title, b.dataset.title, Date.now()));
+  }
+  const [note] = $$<HTMLDetailsElement>('[data-lib-note]');
+  const area = note?.querySelector('textarea');
+  if (note && area) {
+    note.open = !!(area.value = text(snap.notes[page], 'text'));
+    let timer: ReturnType<typeof setTimeout>;
+    area.oninput = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => act(area, setNote(snap, page, title, area.value, Date.now()), `Note ${area.value.trim() ? 'saved' : 'removed'}.`), 400);
+    };
+    note.hidden = false;
+  }
+  box.hidden = false;
+  sync();
+  addEventListener('fg-library', sync);
+}
+
+const [cont] = $$('[data-lib-continue]');
+const key = text(snap.lastRead, 'key');
+if (cont && key) {
+  const a = cont.querySelector('a')!;
+  a.href = `${cont.dataset.base}${pageOf(key)}/`;
+  a.textContent = text(snap.lastRead, 'title') || key;
+  cont.hidden = false;
+}
