@@ -42,7 +42,7 @@ export function save(next: Snapshot): string | undefined {
 export function say(near: Element, message = '', error = true) {
   let box = near.nextElementSibling;
   if (!box?.classList.contains('lib-msg')) {
-    box = document.createElement('p');
+    box = document.createElement('span');
     box.className = 'lib-msg';
     box.setAttribute('role', 'status');
     near.after(box);

@@ -31,8 +31,9 @@ function ask(near: Element, op: Ask['op'], arg = '', name?: string) {
   worker.onmessage = ({ data }: MessageEvent<Answer>) => {
     if (data.lists) {
       for (const list of view.querySelectorAll<HTMLElement>('[data-list]')) {
+        const box = list.closest<HTMLElement>('[data-box]');
         list.innerHTML = data.lists[list.dataset.list!] ?? '';
-        list.closest<HTMLElement>('[data-box]')!.hidden = !list.innerHTML;
+        if (box) box.hidden = !list.innerHTML;
       }
       $('[data-lib-empty]').hidden = !!view.querySelector('section[data-box]:not([hidden])');
     }
@@ -52,7 +53,7 @@ view.onclick = (e) => {
   const { op, arg = '' } = b?.dataset ?? {};
   if (op === 'download') download(`${arg}.json`, localStorage.getItem(arg)!);
   else if (op === 'discard') localStorage.removeItem(arg), ask(view, 'render');
-  else if (op) ask(op === 'remove' ? $('#bookmarks') : b!.parentElement!, op as Ask['op'], op === 'restore' ? localStorage.getItem(arg)! : arg, 'Restored');
+  else if (op) ask(op === 'remove' ? $('#bookmarks') : b!, op as Ask['op'], op === 'restore' ? localStorage.getItem(arg)! : arg, 'Restored');
   if (op === 'remove') $('#bookmarks').focus();
 };
 const input = view.querySelector('input')!;

@@ -22,7 +22,7 @@ if (box) {
   for (const b of buttons) {
     const s = b.dataset.libSection;
     b.hidden = false;
-    b.onclick = () => act(s ? b.parentElement! : box, 'libLearned' in b.dataset
+    b.onclick = () => act(s ? b : box, 'libLearned' in b.dataset
       ? setMark(snap, 'progress', page, !isOn(snap.progress[page]), Date.now())
       : toggleBookmark(snap, s ? `${page}#${s}` : page, title, b.dataset.title, Date.now()));
   }

@@ -1,0 +1,359 @@
+/**
+ * The reader's library in Chromium against the built site: what a reader sees when they save pages and
+ * sections, mark pages learned, write notes, drill flashcards, export and import, and what happens when
+ * storage is corrupt, from an older version, disabled, or JavaScript is off.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { serveDir, type StaticServer } from '../helpers/serve';
+import { DIST, sourceEntries } from '../helpers/dist';
+
+let browser: Browser;
+let server: StaticServer;
+const kafkaTotal = sourceEntries().filter((e) => e.track === 'kafka').length;
+
+beforeAll(async () => {
+  server = await serveDir(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Watched = Page & { errors: string[] };
+async function open(context: BrowserContext, path: string): Promise<Watched> {
+  const page = (await context.newPage()) as Watched;
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+  return page;
+}
+const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
+const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('fg-library') ?? 'null'));
+const pressed = (page: Page, selector: string) => page.locator(selector).getAttribute('aria-pressed');
+const sectionButton = (page: Page, id: string) => page.locator(`button[data-lib-section="${id}"]`);
+
+describe('bookmarks', () => {
+  it('saves and unsaves a page and a section, shows them on /library/ by track, and keeps them across reloads', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/kafka/partitions/');
+    const save = page.getByRole('button', { name: 'Save page' });
+    await save.waitFor();
+    expect(await save.getAttribute('aria-pressed')).toBe('false');
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    const section = page.getByRole('button', { name: 'Save section: Why it exists' });
+    expect(await section.isVisible()).toBe(true);
+    await section.click();
+    await expect.poll(() => section.getAttribute('aria-pressed')).toBe('true');
+
+    await page.reload();
+    await expect.poll(() => pressed(page, '[data-lib-save]')).toBe('true');
+    expect(await sectionButton(page, 'why-it-exists').getAttribute('aria-pressed')).toBe('true');
+    expect(await sectionButton(page, 'partitions-and-consumers').getAttribute('aria-pressed')).toBe('false');
+
+    await page.goto(url('/library/'));
+    const kafka = page.getByRole('region', { name: 'Kafka bookmarks' });
+    await expect.poll(() => kafka.locator('li').count()).toBe(2);
+    const links = await kafka.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash]));
+    expect(links).toEqual([['Partitions', '/kafka/partitions/'], ['Partitions › Why it exists', '/kafka/partitions/#why-it-exists']]);
+    expect(await page.getByText('Nothing saved yet').isVisible()).toBe(false);
+
+    await page.getByRole('button', { name: 'Remove bookmark: Partitions › Why it exists' }).click();
+    await expect.poll(() => kafka.locator('li').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => kafka.locator('a').allTextContents()).toEqual(['Partitions']);
+
+    await page.goto(url('/kafka/partitions/'));
+    await expect.poll(() => pressed(page, '[data-lib-save]')).toBe('true');
+    expect(await sectionButton(page, 'why-it-exists').getAttribute('aria-pressed')).toBe('false');
+    await page.getByRole('button', { name: 'Save page' }).click();
+    await expect.poll(() => pressed(page, '[data-lib-save]')).toBe('false');
+    expect(await stored(page)).toMatchObject({ version: 1, bookmarks: {} });
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('saves an AWS service section and an interview question (both h2s)', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/aws/compute/');
+    await page.getByRole('button', { name: 'Save section: Lambda', exact: true }).click();
+    await page.goto(url('/kafka/interview-questions/'));
+    await page.getByRole('button', { name: 'Save section: What is the High Watermark?' }).click();
+    await page.goto(url('/library/'));
+    await expect.poll(() => page.getByRole('region', { name: 'AWS bookmarks' }).locator('a').allTextContents()).toEqual([expect.stringMatching(/ › Lambda$/)]);
+    expect(await page.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['Kafka Interview Questions › What is the High Watermark?']);
+    await context.close();
+  });
+});
+
+describe('progress', () => {
+  it('marks a page learned: the sidebar, the track page and /library/ count it; reset per track clears it', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/kafka/partitions/');
+    const sidebarCount = page.locator('.nav-track a[href$="/kafka/"] .nav-count');
+    await expect.poll(() => sidebarCount.textContent()).toBe(`0 / ${kafkaTotal}`);
+    await page.getByRole('button', { name: 'Mark as learned' }).click();
+    await expect.poll(() => sidebarCount.textContent()).toBe(`1 / ${kafkaTotal}`);
+    expect(await pressed(page, '[data-lib-learned]')).toBe('true');
+    expect(await page.locator('.nav-entries a[aria-current="page"]').getAttribute('class')).toContain('learned');
+
+    await page.goto(url('/kafka/'));
+    await expect.poll(() => page.locator('.lib-progress').textContent()).toBe(`1 of ${kafkaTotal} learned`);
+    expect(await page.locator('.track-path a[href$="/kafka/partitions/"]').getAttribute('class')).toContain('learned');
+
+    await page.goto(url('/library/'));
+    const line = page.locator('.lib-tracks li', { hasText: 'Kafka' });
+    await expect.poll(() => line.locator('[data-lib-count]').textContent()).toBe(`1 of ${kafkaTotal} learned`);
+    await page.getByRole('button', { name: 'Reset Kafka progress' }).click();
+    await expect.poll(() => line.locator('[data-lib-count]').textContent()).toBe(`0 of ${kafkaTotal} learned`);
+    await page.goto(url('/kafka/partitions/'));
+    await expect.poll(() => sidebarCount.textContent()).toBe(`0 / ${kafkaTotal}`);
+    expect(await pressed(page, '[data-lib-learned]')).toBe('false');
+    await context.close();
+  });
+
+  it('offers "continue where you left off" on the home page, pointing at the last page read', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/');
+    expect(await page.locator('[data-lib-continue]').isVisible()).toBe(false);
+    await page.goto(url('/kafka/offsets/'));
+    await page.goto(url('/python/testing/'));
+    const testing = await page.locator('h1').textContent();
+    await page.goto(url('/'));
+    const link = page.locator('[data-lib-continue] a');
+    await link.waitFor();
+    expect(await link.textContent()).toBe(testing);
+    await Promise.all([page.waitForURL(/\/python\/testing\/$/), link.click()]);
+    await context.close();
+  });
+});
+
+describe('notes', () => {
+  it('saves a note as you type, keeps it across reloads and lists it in the library', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/kafka/offsets/');
+    const note = page.locator('details.lib-note');
+    await note.locator('summary').click();
+    const area = page.getByLabel('Private note, saved in this browser as you type');
+    await area.pressSequentially('Ask about __consumer_offsets');
+    await expect.poll(() => page.locator('.lib-note .lib-msg').textContent()).toBe('Note saved.');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Private note, saved in this browser as you type').inputValue()).toBe('Ask about __consumer_offsets');
+    expect(await note.getAttribute('open')).not.toBeNull();
+    await page.goto(url('/library/'));
+    const item = page.locator('.lib-notes li');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.locator('a').textContent()).toBe(await (async () => sourceEntries().find((e) => e.track === 'kafka' && e.id === 'offsets')!.title)());
+    expect(await item.locator('p').textContent()).toBe('Ask about __consumer_offsets');
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('flashcards', () => {
+  it('reveals an answer, marks Known / Not yet, filters by level and concept, reviews what was not known, and remembers', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/flashcards/');
+    const cards = page.locator('.fc-card');
+    const visible = () => cards.evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).length);
+    const total = await cards.count();
+    expect(total).toBeGreaterThan(100);
+    expect(await cards.first().getAttribute('data-page')).toMatch(/^kafka\//);
+    const first = cards.first();
+    expect(await first.locator('.question-answer').isVisible()).toBe(false);
+    await first.locator('summary').click();
+    expect(await first.locator('.question-answer').isVisible()).toBe(true);
+    await first.getByRole('button', { name: 'Not yet' }).click();
+    await expect.poll(() => first.getByRole('button', { name: 'Not yet' }).getAttribute('aria-pressed')).toBe('true');
+    const second = cards.nth(1);
+    await second.locator('summary').click();
+    await second.getByRole('button', { name: 'Known' }).click();
+    await expect.poll(() => page.locator('[data-fc-summary]').textContent()).toBe(`Showing ${total} of ${total} cards · 1 known · 1 not yet`);
+
+    await page.getByLabel('Level').selectOption('interview');
+    await expect.poll(visible).toBe(await page.locator('.fc-card[data-level="interview"]').count());
+    await page.getByLabel('Level').selectOption('');
+    await page.getByLabel('Concept').selectOption('kafka/partitions');
+    const partitions = await page.locator('.fc-card[data-page="kafka/partitions"]').count();
+    expect(partitions).toBeGreaterThan(2);
+    await expect.poll(visible).toBe(partitions);
+    await page.getByLabel('Concept').selectOption('');
+
+    await page.reload();
+    await page.getByLabel('Review only what I did not know').check();
+    await expect.poll(visible).toBe(1);
+    const key = await page.locator('.fc-card:not([hidden])').getAttribute('data-key');
+    expect(key).toBe(await page.locator('.fc-card').first().getAttribute('data-key'));
+    const source = await page.locator('.fc-card:not([hidden]) .fc-source a').getAttribute('href');
+    expect(source).toBe(`/${key!.replace('#', '/#')}`);
+    expect((await stored(page)).cards[key!]).toMatchObject({ on: false });
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('every card links to an anchor that exists on its page', () => {
+    const html = readFileSync(join(DIST, 'flashcards/index.html'), 'utf8');
+    const links = [...html.matchAll(/class="fc-source"><a href="\/([^"#]+)\/#([^"]+)"/g)];
+    expect(links.length).toBeGreaterThan(100);
+    for (const [, page, anchor] of links) expect(readFileSync(join(DIST, page!, 'index.html'), 'utf8'), `${page}#${anchor}`).toContain(`id="${anchor}"`);
+  });
+});
+
+describe('export and import', () => {
+  it('exports everything to a file and imports it into a fresh browser, reporting what was merged', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await open(context, '/kafka/partitions/');
+    await page.getByRole('button', { name: 'Save page' }).click();
+    await page.getByRole('button', { name: 'Mark as learned' }).click();
+    await page.locator('details.lib-note summary').click();
+    await page.getByLabel('Private note, saved in this browser as you type').fill('keys keep order');
+    await expect.poll(() => page.locator('.lib-note .lib-msg').textContent()).toBe('Note saved.');
+    await page.goto(url('/library/'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to a file' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^field-guide-library-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = join(tmpdir(), `fg-export-${process.pid}.json`);
+    await download.saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported).toMatchObject({ version: 1, bookmarks: { 'kafka/partitions': { title: 'Partitions' } }, progress: { 'kafka/partitions': { on: true } } });
+    await context.close();
+
+    const fresh = await browser.newContext();
+    const other = await open(fresh, '/library/');
+    await other.getByLabel('Import a library file').setInputFiles(file);
+    await expect.poll(() => other.locator('.lib-import + .lib-msg').textContent())
+      .toBe(`Imported ${file.split('/').pop()}: 1 bookmark, 1 progress mark, 0 card marks, 1 note added or updated; 0 skipped.`);
+    await expect.poll(() => other.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['Partitions']);
+    expect(await other.locator('.lib-notes p').textContent()).toBe('keys keep order');
+    await other.goto(url('/kafka/partitions/'));
+    await expect.poll(() => pressed(other, '[data-lib-learned]')).toBe('true');
+    expect(other.errors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('rejects a malformed file with a clear message and changes nothing', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/kafka/topics/');
+    await page.getByRole('button', { name: 'Save page' }).click();
+    await page.goto(url('/library/'));
+    const before = await stored(page);
+    const bad = join(tmpdir(), `fg-bad-${process.pid}.json`);
+    writeFileSync(bad, '{"bookmarks": {"kafka/acls": ');
+    await page.getByLabel('Import a library file').setInputFiles(bad);
+    const message = page.locator('.lib-import + .lib-msg');
+    await expect.poll(() => message.textContent()).toMatch(/not valid JSON, so nothing was imported/);
+    expect(await message.getAttribute('class')).toContain('lib-error');
+    writeFileSync(bad, '{"version": 7, "bookmarks": {}}');
+    await page.getByLabel('Import a library file').setInputFiles(bad);
+    await expect.poll(() => message.textContent()).toMatch(/newer version of the site/);
+    expect(await stored(page)).toEqual(before);
+    expect(await page.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['Topics']);
+    await context.close();
+  });
+});
+
+describe('robust storage', () => {
+  it('sets corrupt storage aside without breaking pages, reports it in the library, and offers download and discard', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await open(context, '/kafka/partitions/');
+    await page.evaluate(() => localStorage.setItem('fg-library', '{"version":1,"bookmarks":'));
+    await page.reload();
+    await page.getByRole('button', { name: 'Save page' }).click();
+    await expect.poll(() => pressed(page, '[data-lib-save]')).toBe('true');
+    const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+    expect(keys).toEqual(['fg-library', expect.stringMatching(/^fg-library-corrupt-\d+$/)]);
+    await page.goto(url('/library/'));
+    const aside = page.locator('.lib-aside');
+    await aside.waitFor();
+    expect(await aside.locator('li').textContent()).toMatch(/^Library data that could not be read, found on /);
+    const [download] = await Promise.all([page.waitForEvent('download'), aside.getByRole('button', { name: /^Download/ }).click()]);
+    const file = join(tmpdir(), `fg-aside-${process.pid}.json`);
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8')).toBe('{"version":1,"bookmarks":');
+    await aside.getByRole('button', { name: /^Restore/ }).click();
+    await expect.poll(() => aside.locator('.lib-msg').textContent()).toMatch(/cannot be read as a library/);
+    await aside.getByRole('button', { name: /^Discard/ }).click();
+    await expect.poll(() => aside.isVisible()).toBe(false);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['fg-library']);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sets an older version aside and restores it into the library', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/');
+    await page.evaluate(() => localStorage.setItem('fg-library', JSON.stringify({ bookmarks: ['kafka/topics', 'aws/compute#aws-lambda'], learned: ['kafka/topics'] })));
+    await page.goto(url('/library/'));
+    const aside = page.locator('.lib-aside');
+    await aside.waitFor();
+    expect(await aside.locator('li').textContent()).toMatch(/^A library in an older format/);
+    await aside.getByRole('button', { name: /^Restore/ }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['kafka/topics']);
+    expect(await page.locator('.lib-tracks li', { hasText: 'Kafka' }).locator('[data-lib-count]').textContent()).toBe(`1 of ${kafkaTotal} learned`);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says clearly, next to the control, when storage is disabled, and the page keeps working', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    const page = await open(context, '/kafka/partitions/');
+    await page.getByRole('button', { name: 'Save page' }).click();
+    const message = page.locator('.lib-actions + .lib-msg');
+    await expect.poll(() => message.textContent()).toBe('Not saved: this browser blocks storage for this site.');
+    expect(await pressed(page, '[data-lib-save]')).toBe('false');
+    await sectionButton(page, 'why-it-exists').click();
+    await expect.poll(() => page.locator('#why-it-exists + a + button + .lib-msg').textContent()).toMatch(/^Not saved/);
+    // The rest of the page still works: the theme toggle and the contents.
+    await page.click('[data-theme-toggle]');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeTruthy();
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says so when storage is full', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      };
+    });
+    const page = await open(context, '/flashcards/');
+    await page.locator('.fc-card summary').first().click();
+    await page.locator('.fc-card').first().getByRole('button', { name: 'Known' }).click();
+    await expect.poll(() => page.locator('.fc-card .lib-msg').first().textContent()).toBe('Not saved: storage is full.');
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('reads fine and shows no library controls', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await open(context, '/kafka/partitions/');
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    for (const selector of ['.lib-actions', 'button.lib-save', 'details.lib-note']) {
+      expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+      expect(await page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length), selector).toBe(0);
+    }
+    await page.goto(url('/flashcards/'));
+    expect(await page.locator('.fc-card').first().isVisible()).toBe(true);
+    expect(await page.locator('.fc-controls').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Known' }).first().isVisible()).toBe(false);
+    await page.goto(url('/library/'));
+    expect(await page.getByText('The library needs JavaScript').isVisible()).toBe(true);
+    expect(await page.locator('[data-library]').isVisible()).toBe(false);
+    await page.goto(url('/'));
+    expect(await page.locator('[data-lib-continue]').isVisible()).toBe(false);
+    await context.close();
+  });
+});
