@@ -65,7 +65,7 @@ function run({ op, snap, arg, aside, base, name, now }: Ask): Answer {
   return { library: merged.library, say: `${name}: ${formatReport(merged.report)}` };
 }
 
-onmessage = ({ data }: MessageEvent<Ask>) => {
+globalThis.onmessage = ({ data }: MessageEvent<Ask>) => {
   try {
     postMessage(run(data));
   } catch (e) {

@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/dist';
-// @ts-expect-error plain ESM script without types
 import { anchors, manifest } from '../../scripts/links-manifest.mjs';
 
 const committed = JSON.parse(readFileSync('tests/site/links-manifest.json', 'utf8')) as { pages: Record<string, string[]> };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyLibrary, keepsRaw, learnedCount, parseLibrary, resetTrack, serialize, setLastRead, setMark, setNote, toggleBookmark,
 } from '../../src/lib/library';
-import { exportLibrary, formatReport, importLibrary, ImportError, mergeLibrary } from '../../src/lib/library-io';
+import { current, exportLibrary, formatReport, importLibrary, ImportError, mergeLibrary, restoreLibrary } from '../../src/lib/library-io';
+import { isOn, learnedCount as countLearned, quickRead, text } from '../../src/lib/library-core';
 
 const sample = () => {
   let l = emptyLibrary();
@@ -116,5 +117,38 @@ describe('merge and import', () => {
   ])('rejects %s with a clear message', (_name, text, message) => {
     expect(() => importLibrary(sample(), text)).toThrow(ImportError);
     expect(() => importLibrary(sample(), text)).toThrow(message);
+  });
+});
+
+describe('quickRead (what every page runs)', () => {
+  it('gives the stored document when it is version 1, and an empty one when nothing is stored', () => {
+    expect(quickRead(serialize(sample()))).toMatchObject({ status: 'ok', snap: { bookmarks: { 'kafka/partitions': { title: 'Partitions' } } } });
+    expect(quickRead(null)).toEqual({ status: 'ok', snap: { version: 1, bookmarks: {}, progress: {}, cards: {}, notes: {} } });
+  });
+  it.each([
+    ['{oops', 'corrupt'], ['[1]', 'corrupt'], ['{"version":1,"bookmarks":[]}', 'corrupt'], ['{"version":"1"}', 'corrupt'],
+    ['{"bookmarks":["kafka/topics"]}', 'older'], ['{"version":3}', 'newer'],
+  ])('says why %s cannot be used (%s) and shows an empty library', (raw, status) => {
+    const r = quickRead(raw);
+    expect(r.status).toBe(status);
+    expect(r.snap.bookmarks).toEqual({});
+  });
+  it('reads malformed records as absent', () => {
+    const { snap } = quickRead('{"version":1,"progress":{"kafka/topics":"yes","kafka/acls":{"on":true,"at":1}},"notes":{"kafka/topics":{"text":5}}}');
+    expect(isOn(snap.progress['kafka/topics'])).toBe(false);
+    expect(countLearned(snap, 'kafka')).toBe(1);
+    expect(text(snap.notes['kafka/topics'], 'text')).toBe('');
+  });
+});
+
+describe('restore and the worker lists', () => {
+  it('restores a version-0 library that was set aside, and refuses unreadable data', () => {
+    const { library, report } = restoreLibrary(emptyLibrary(), JSON.stringify({ bookmarks: ['kafka/topics'], learned: ['kafka/topics'] }));
+    expect(Object.keys(library.bookmarks)).toEqual(['kafka/topics']);
+    expect(report).toMatchObject({ bookmarks: 1, progress: 1 });
+    expect(() => restoreLibrary(emptyLibrary(), '{"version":1,"bookmarks":')).toThrow(ImportError);
+  });
+  it('sets a repaired record count for the current document before merging', () => {
+    expect(current({ version: 1, bookmarks: { 'kafka/topics': { title: 'T', at: 1 }, bad: 1 } }).skipped).toBe(1);
   });
 });
