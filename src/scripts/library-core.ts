@@ -74,3 +74,10 @@ export function counts() {
 }
 counts();
 addEventListener('fg-library', counts);
+// Another tab changed the library: read it again, so an edit here does not undo that one.
+addEventListener('storage', (e) => {
+  if (e.key === STORAGE_KEY) {
+    snap = quickRead(e.newValue).snap;
+    dispatchEvent(new Event('fg-library'));
+  }
+});

@@ -93,6 +93,20 @@ describe('bookmarks', () => {
   });
 });
 
+describe('two tabs', () => {
+  it('an edit in one tab does not undo what another tab saved', async () => {
+    const context = await browser.newContext();
+    const a = await open(context, '/kafka/partitions/');
+    const b = await open(context, '/kafka/partitions/');
+    await a.getByRole('button', { name: 'Save page' }).click();
+    await expect.poll(() => pressed(b, '[data-lib-save]')).toBe('true');
+    await b.getByRole('button', { name: 'Mark as learned' }).click();
+    await expect.poll(async () => (await stored(a)).progress['kafka/partitions']?.on).toBe(true);
+    expect(Object.keys((await stored(a)).bookmarks)).toEqual(['kafka/partitions']);
+    await context.close();
+  });
+});
+
 describe('progress', () => {
   it('marks a page learned: the sidebar, the track page and /library/ count it; reset per track clears it', async () => {
     const context = await browser.newContext();
