@@ -4,7 +4,7 @@
  * to show it near the control used, and the learned counts in the sidebar. Stored data that is not a
  * version-1 library is set aside under "fg-library-<why>-<time>" (listed on /library/), never overwritten.
  */
-import { isOn, learnedCount, quickRead, STORAGE_KEY, type Snapshot } from '../lib/library-core';
+import { learnedCount, quickRead, STORAGE_KEY, type Snapshot } from '../lib/library-core';
 
 let raw: string | null = null;
 try {
@@ -25,13 +25,15 @@ if (read.status !== 'ok') {
   }
 }
 
+const changed = () => dispatchEvent(new Event('fg-library'));
+
 /** Stores `next` (and shows it); on failure nothing changes and the reason is returned. */
 export function save(next: Snapshot): string | undefined {
   try {
     if (!writable) throw new Error();
     localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     snap = next;
-    dispatchEvent(new Event('fg-library'));
+    changed();
     return undefined;
   } catch (e) {
     return `Not saved: ${/quota/i.test((e as Error).name) ? 'storage is full' : 'this browser blocks storage for this site'}.`;
@@ -60,16 +62,13 @@ export const act = (near: Element, next: Snapshot, done?: string) => {
 
 export const $$ = <T extends HTMLElement>(s: string) => [...document.querySelectorAll<T>(s)];
 
-/** Learned counts ("5 / 13", "5 of 13 learned") and ticks on learned entries in the sidebar and track pages. */
-export function counts() {
+/** Learned counts per track: "5 / 13" in the sidebar, "5 of 13 learned" on track pages and /library/. */
+function counts() {
   for (const el of $$('[data-lib-count]')) {
     const total = el.dataset.total;
     const n = Math.min(learnedCount(snap, el.dataset.libCount!), Number(total));
     el.textContent = el.dataset.long ? `${n} of ${total} learned` : `${n} / ${total}`;
     el.hidden = false;
-  }
-  for (const a of $$<HTMLAnchorElement>('.nav-entries a,.track-path a')) {
-    a.classList.toggle('learned', isOn(snap.progress[a.pathname.split('/').slice(-3, -1).join('/')]));
   }
 }
 counts();
@@ -78,6 +77,6 @@ addEventListener('fg-library', counts);
 addEventListener('storage', (e) => {
   if (e.key === STORAGE_KEY) {
     snap = quickRead(e.newValue).snap;
-    dispatchEvent(new Event('fg-library'));
+    changed();
   }
 });

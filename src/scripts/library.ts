@@ -1,7 +1,8 @@
 /**
  * The reader's library on content pages (entries, track pages, home): on an entry page, save page, save
  * section (each h2/h3), mark as learned, the private note (saved as you type), and the page recorded as the
- * last one read; on the home page, "continue where you left off". Counts: library-core.ts.
+ * last one read; ticks on learned entries; on the home page, "continue where you left off". Counts per
+ * track: library-core.ts.
  */
 import { isObj, isOn, pageOf, text } from '../lib/library-core';
 import { setLastRead, setMark, setNote, toggleBookmark } from '../lib/library-edit';
@@ -41,6 +42,15 @@ if (box) {
   sync();
   addEventListener('fg-library', sync);
 }
+
+/** Ticks on learned entries in the sidebar and on a track page. */
+const ticks = () => {
+  for (const a of $$<HTMLAnchorElement>('.nav-entries a,.track-path a')) {
+    a.classList.toggle('learned', isOn(snap.progress[a.pathname.split('/').slice(-3, -1).join('/')]));
+  }
+};
+ticks();
+addEventListener('fg-library', ticks);
 
 const [cont] = $$('[data-lib-continue]');
 const key = text(snap.lastRead, 'key');
