@@ -46,19 +46,30 @@ const modes = [
 // the first mode only; every entry is also checked on its own page in every mode.
 const isPrint = (path: string) => path.startsWith('/print/');
 
+// Two tabs per mode check pages side by side (axe is single-threaded per page; the machine has two cores).
+const TABS = 2;
+
 for (const [i, mode] of modes.entries()) {
   describe(`axe-core (WCAG 2.2 A and AA), ${mode.name}`, () => {
-    let page: Page;
+    const free: Page[] = [];
+    const waiting: ((p: Page) => void)[] = [];
+    const take = () => new Promise<Page>((resolve) => { const p = free.pop(); if (p) resolve(p); else waiting.push(resolve); });
+    const give = (p: Page) => { const next = waiting.shift(); if (next) next(p); else free.push(p); };
     beforeAll(async () => {
       // bypassCSP lets axe's injected script run; the site's own CSP is tested in origin.test.ts.
       const context = await browser.newContext({ colorScheme: mode.colorScheme, viewport: mode.viewport, bypassCSP: true });
-      page = await context.newPage();
+      for (let t = 0; t < TABS; t++) free.push(await context.newPage());
     });
-    afterAll(async () => page?.context().close());
-    it.each(pages.filter((p) => i === 0 || !isPrint(p)).map((p) => [p]))('%s', async (path) => {
-      await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'load' });
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(mode.colorScheme);
-      expect(await violations(page)).toEqual([]);
+    afterAll(async () => free[0]?.context().close());
+    it.concurrent.each(pages.filter((p) => i === 0 || !isPrint(p)).map((p) => [p]))('%s', async (path) => {
+      const page = await take();
+      try {
+        await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'load' });
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(mode.colorScheme);
+        expect(await violations(page)).toEqual([]);
+      } finally {
+        give(page);
+      }
     });
   });
 }
