@@ -38,7 +38,6 @@ export default defineConfig({
           globalSetup: ['tests/setup/build.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
         },
       },
     ],
