@@ -89,7 +89,7 @@ describe('bookmarks', () => {
     await page.getByRole('button', { name: 'Save section: What is the High Watermark?' }).click();
     await page.goto(url('/library/'));
     await expect.poll(() => page.getByRole('region', { name: 'AWS bookmarks' }).locator('a').allTextContents()).toEqual([expect.stringMatching(/ › Lambda$/)]);
-    expect(await page.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['Kafka Interview Questions › What is the High Watermark?']);
+    expect(await page.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['Kafka interview questions › What is the High Watermark?']);
     await context.close();
   });
 });
