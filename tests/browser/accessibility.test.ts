@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { serveDir, type StaticServer } from '../helpers/serve';
+import type { Page } from 'playwright-core';
+import { browser, server, openSiteSession } from '../helpers/site-session';
 import { DIST } from '../helpers/dist';
 import { listFiles, pagePath } from '../../src/integrations/dist-files';
 
@@ -15,16 +14,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).map(pagePath);
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openSiteSession();
 
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });

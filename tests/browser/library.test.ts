@@ -7,24 +7,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { serveDir, type StaticServer } from '../helpers/serve';
+import { browser, server, openSiteSession } from '../helpers/site-session';
 import { DIST, sourceEntries } from '../helpers/dist';
 
-let browser: Browser;
-let server: StaticServer;
 const kafkaTotal = sourceEntries().filter((e) => e.track === 'kafka').length;
 
-beforeAll(async () => {
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openSiteSession();
 
 type Watched = Page & { errors: string[] };
 async function open(context: BrowserContext, path: string): Promise<Watched> {

@@ -2,25 +2,15 @@
  * What a reader does, in headless Chromium against the built site served on 127.0.0.1:
  * search from the dialog and the search page, shortcuts, track filter, theme, mobile menu, no-JS reading.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { serveDir, type StaticServer } from '../helpers/serve';
+import { browser, server, openSiteSession } from '../helpers/site-session';
 import { DIST, sourceEntries } from '../helpers/dist';
 
-let browser: Browser;
-let server: StaticServer;
 const entries = sourceEntries();
 const kafkaPartitions = entries.find((e) => e.track === 'kafka' && e.id === 'partitions')!;
 
-beforeAll(async () => {
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openSiteSession();
 
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
   const context = await browser.newContext(options);

@@ -4,25 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { serveDir, type StaticServer } from '../helpers/serve';
+import { describe, expect, it } from 'vitest';
+import { browser, server, openSiteSession } from '../helpers/site-session';
 import { DIST } from '../helpers/dist';
 import { listFiles, pagePath } from '../../src/integrations/dist-files';
 
-let browser: Browser;
-let server: StaticServer;
 const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).map(pagePath);
 
-beforeAll(async () => {
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openSiteSession();
 
 describe('nothing leaves the origin', () => {
   it('every page declares the CSP, loads only from its own origin, and logs no error', async () => {

@@ -4,10 +4,8 @@
  * Prints the figures for every page.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { serveDir, type StaticServer } from '../helpers/serve';
+import { describe, expect, it } from 'vitest';
+import { browser, server, openSiteSession } from '../helpers/site-session';
 import { DIST } from '../helpers/dist';
 import { listFiles, pagePath } from '../../src/integrations/dist-files';
 
@@ -18,16 +16,7 @@ import { listFiles, pagePath } from '../../src/integrations/dist-files';
  */
 export const BUDGET = { medianTotal: 21 * 1024, cssJsEveryPage: 8 * 1024 };
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+openSiteSession();
 
 interface Weight { page: string; html: number; css: number; js: number; total: number }
 
