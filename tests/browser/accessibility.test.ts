@@ -2,28 +2,16 @@
  * axe-core on every page, in the light and the dark theme, on a desktop and a phone-sized viewport:
  * no violation of the WCAG 2.2 A and AA rules. Plus a keyboard-only walk and reduced motion.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browser, server, openSiteSession } from '../helpers/site-session';
+import { axeViolations } from '../helpers/axe';
 import { DIST } from '../helpers/dist';
 import { listFiles, pagePath } from '../../src/integrations/dist-files';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).map(pagePath);
 
 openSiteSession();
-
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: tags } });
-  }, TAGS);
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
 
 const modes = [
   { name: 'light desktop', colorScheme: 'light', viewport: { width: 1280, height: 800 } },
@@ -56,7 +44,7 @@ for (const [i, mode] of modes.entries()) {
       try {
         await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'load' });
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(mode.colorScheme);
-        expect(await violations(page)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
       } finally {
         give(page);
       }

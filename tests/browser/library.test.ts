@@ -4,12 +4,12 @@
  * storage is corrupt, from an older version, disabled, or JavaScript is off.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browser, server, openSiteSession } from '../helpers/site-session';
+import { axeViolations } from '../helpers/axe';
 import { DIST, sourceEntries } from '../helpers/dist';
 
 const kafkaTotal = sourceEntries().filter((e) => e.track === 'kafka').length;
@@ -342,17 +342,6 @@ describe('robust storage', () => {
 });
 
 describe('accessibility with a full library', () => {
-  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-  async function violations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    const result = await page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    }, TAGS);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-  }
-
   it.each(['light', 'dark'] as const)('has no axe violations on the library, an entry page and flashcards with things saved and messages shown (%s)', async (colorScheme) => {
     const context = await browser.newContext({ colorScheme, bypassCSP: true });
     const page = await open(context, '/kafka/partitions/');
@@ -362,17 +351,17 @@ describe('accessibility with a full library', () => {
     await page.locator('details.lib-note summary').click();
     await page.getByLabel('Private note, saved in this browser as you type').fill('note');
     await expect.poll(() => page.locator('.lib-note .lib-msg').textContent()).toBe('Note saved.');
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.evaluate(() => localStorage.setItem('fg-library-corrupt-1700000000000', '{'));
     await page.goto(url('/library/'));
     await page.locator('.lib-aside li').waitFor();
     await page.getByRole('button', { name: 'Reset Python progress' }).click();
     await expect.poll(() => page.getByText('Progress reset.').count()).toBe(1);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.goto(url('/flashcards/'));
     await page.locator('.fc-card summary').first().click();
     await page.locator('.fc-card').first().getByRole('button', { name: 'Known' }).click();
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
