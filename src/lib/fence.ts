@@ -2,6 +2,8 @@
  * What the page shows about a code block, from its fence meta and the verification record.
  * The example runner (tests/examples) decides what ran; this only reads its record.
  */
+import { parseMeta } from './codeblocks';
+
 export interface VerifiedRecord {
   verifiedWith: string[];
 }
@@ -12,10 +14,10 @@ export type BlockStatus =
   | { kind: 'output' }
   | { kind: 'plain' };
 
-/** Reads `norun="reason"` (or norun=reason) from a fence meta string. */
+/** The `norun` reason of a fence meta string, read by the runner's own meta parser. */
 export function norunReason(meta: string): string | undefined {
-  const m = /(?:^|\s)norun=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(meta);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? '').trim() : undefined;
+  const v = parseMeta(meta).norun;
+  return v === undefined ? undefined : v === true ? '' : v.trim();
 }
 
 export function blockStatus(
