@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { codeMeta } from './src/integrations/code-meta.ts';
+import { codeColors } from './src/integrations/code-colors.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { printPages } from './src/integrations/print-pages.ts';
@@ -12,21 +13,24 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 // SITE_URL and BASE_PATH let the same sources deploy to any host and sub-path.
 const site = process.env.SITE_URL ?? 'https://field-guide.example.org';
 const base = process.env.BASE_PATH ?? '/';
+const themes = { light: 'github-light-default', dark: 'github-dark-default' };
+// Syntax colours as classes from these two themes (src/lib/code-colors.ts).
+const colors = await codeColors(themes);
 
 export default defineConfig({
   site,
   // Separate caches let several builds of different CONTENT_DIRs run side by side (tests, benchmarks).
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  vite: process.env.ASTRO_CACHE_DIR ? { cacheDir: `${process.env.ASTRO_CACHE_DIR}/vite` } : {},
+  vite: { plugins: [colors.vitePlugin], ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: `${process.env.ASTRO_CACHE_DIR}/vite` } : {}) },
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      themes,
       langAlias: { output: 'text' },
-      transformers: [codeMeta],
+      transformers: [codeMeta, colors.transformer],
     },
   },
   devToolbar: { enabled: false },

@@ -91,6 +91,19 @@ describe('navigation', () => {
   });
 });
 
+describe('code blocks', () => {
+  it('colour tokens with palette classes, not inline styles, and ship the palette once in the CSS bundle', () => {
+    const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(DIST, f), 'utf8'));
+    const blocks = pages.flatMap((h) => [...h.matchAll(/<pre [^>]*class="astro-code"[^>]*>([\s\S]*?)<\/pre>/g)].map((m) => m[1]!));
+    expect(blocks.length).toBeGreaterThan(100);
+    expect(blocks.filter((b) => b.includes('style=')).map((b) => b.slice(0, 200))).toEqual([]);
+    expect(blocks.filter((b) => /<span class="c\d+">/.test(b)).length).toBeGreaterThan(100);
+    const css = listFiles(DIST).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, f), 'utf8')).join('');
+    expect(css).toMatch(/\.astro-code \.c\d+\{color:#[0-9a-f]{6}\}/);
+    expect(css).toMatch(/\[data-theme=dark\] \.astro-code \.c\d+\{color:#[0-9a-f]{6}\}/);
+  });
+});
+
 describe('search index', () => {
   let pf: PagefindApi;
   beforeAll(async () => {
