@@ -24,7 +24,8 @@ export default defineConfig({
   vite: { plugins: [colors.vitePlugin], ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: `${process.env.ASTRO_CACHE_DIR}/vite` } : {}) },
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Page-specific styles (syntax colours, track pages, search) as files, cached across pages, not inlined into each.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
   markdown: {
     shikiConfig: {

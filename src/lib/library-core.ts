@@ -6,7 +6,9 @@
  *
  * Keys: an entry is "track/id" ("kafka/partitions"); a section is "track/id#anchor".
  */
-export const STORAGE_KEY = 'fg-library';
+import { emptySnapshot } from './library-base';
+
+export { STORAGE_KEY, emptySnapshot, countText } from './library-base';
 export type Kind = 'bookmarks' | 'progress' | 'cards' | 'notes';
 export const KINDS: readonly Kind[] = ['bookmarks', 'progress', 'cards', 'notes'];
 
@@ -16,7 +18,6 @@ export type Snapshot = Record<Kind, Record<string, unknown>> & { lastRead?: unkn
 export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const pageOf = (key: string) => key.split('#')[0]!;
 export const trackOf = (key: string) => key.split('/')[0]!;
-export const emptySnapshot = () => ({ version: 1 as const, bookmarks: {}, progress: {}, cards: {}, notes: {} });
 
 /**
  * The stored document if it is a version-1 document ("ok"; nothing stored gives an empty one), or why it

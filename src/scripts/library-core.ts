@@ -4,7 +4,7 @@
  * to show it near the control used, and the learned counts in the sidebar. Stored data that is not a
  * version-1 library is set aside under "fg-library-<why>-<time>" (listed on /library/), never overwritten.
  */
-import { learnedCount, quickRead, STORAGE_KEY, type Snapshot } from '../lib/library-core';
+import { countText, learnedCount, quickRead, STORAGE_KEY, type Snapshot } from '../lib/library-core';
 
 let raw: string | null = null;
 try {
@@ -67,7 +67,7 @@ function counts() {
   for (const el of $$('[data-lib-count]')) {
     const total = el.dataset.total;
     const n = Math.min(learnedCount(snap, el.dataset.libCount!), Number(total));
-    el.textContent = el.dataset.long ? `${n} of ${total} learned` : `${n} / ${total}`;
+    el.textContent = countText(n, total!, !!el.dataset.long);
     el.hidden = false;
   }
 }

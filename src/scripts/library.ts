@@ -1,17 +1,21 @@
 /**
- * The reader's library on content pages (entries, track pages, home): on an entry page, save page, save
- * section (each h2/h3), mark as learned, the private note (saved as you type), and the page recorded as the
- * last one read; ticks on learned entries; on the home page, "continue where you left off". Counts per
- * track: library-core.ts.
+ * The reader's library on content pages, loaded by library-start.ts: on an entry page, the controls that
+ * library-start.ts made (save page, save section, mark as learned, the private note, saved as you type) and
+ * the page recorded as the last one read; ticks on learned entries; on the home page, "continue where you left
+ * off". Counts per track: library-core.ts.
  */
 import { isObj, isOn, pageOf, text } from '../lib/library-core';
 import { setLastRead, setMark, setNote, toggleBookmark } from '../lib/library-edit';
 import { $$, act, save, snap } from './library-core';
+import { makeControls } from './library-controls';
 
-const [box] = $$('[data-lib-page]');
-if (box) {
-  const page = box.dataset.libPage!;
-  const title = box.dataset.title!;
+const [article] = $$('[data-lib-page]');
+if (article) {
+  makeControls(article);
+  const page = article.dataset.libPage!;
+  const title = article.querySelector('h1')!.textContent!.trim();
+  const box = article.querySelector<HTMLElement>('.lib-actions')!;
+  const note = article.querySelector<HTMLDetailsElement>('[data-lib-note]')!;
   const buttons = $$('[data-lib-section],[data-lib-save],[data-lib-learned]');
   const sync = () => {
     for (const b of buttons) {
@@ -22,25 +26,22 @@ if (box) {
   save(setLastRead(snap, page, title, Date.now())); // if storage fails, the controls say so when used
   for (const b of buttons) {
     const s = b.dataset.libSection;
-    b.hidden = false;
     b.onclick = () => act(s ? b : box, 'libLearned' in b.dataset
       ? setMark(snap, 'progress', page, !isOn(snap.progress[page]), Date.now())
       : toggleBookmark(snap, s ? `${page}#${s}` : page, title, b.dataset.title, Date.now()));
   }
-  const [note] = $$<HTMLDetailsElement>('[data-lib-note]');
-  const area = note?.querySelector('textarea');
-  if (note && area) {
-    note.open = !!(area.value = text(snap.notes[page], 'text'));
-    let timer: ReturnType<typeof setTimeout>;
-    area.oninput = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => act(area, setNote(snap, page, title, area.value, Date.now()), `Note ${area.value.trim() ? 'saved' : 'removed'}.`), 400);
-    };
-    note.hidden = false;
-  }
-  box.hidden = false;
+  const area = note.querySelector('textarea')!;
+  // Text typed before this code loaded (first visit) is kept, and saved by the replayed keystroke.
+  area.value ||= text(snap.notes[page], 'text');
+  note.open = !!area.value;
+  let timer: ReturnType<typeof setTimeout>;
+  area.oninput = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => act(area, setNote(snap, page, title, area.value, Date.now()), `Note ${area.value.trim() ? 'saved' : 'removed'}.`), 400);
+  };
   sync();
   addEventListener('fg-library', sync);
+  article.dataset.libReady = '';
 }
 
 /** Ticks on learned entries in the sidebar and on a track page. */

@@ -1,6 +1,6 @@
 /**
  * <search-box>: results as you type from the Pagefind index, arrow keys to walk them, Enter to open,
- * sub-results that jump to headings, and a track filter. Used by the dialog and by /search/?q=.
+ * sub-results that jump to headings, and a track filter. Used by the dialog (search-dialog.ts) and by /search/?q=.
  * Loaded only when search is first used; Pagefind's own code loads on the first query.
  */
 interface PagefindSubResult {
@@ -37,7 +37,7 @@ function loadPagefind(): Promise<Pagefind> {
 const MAX_RESULTS = 10;
 const MAX_SUB = 3;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Pagefind excerpts are HTML with <mark>; keep only the marks. */
 const safeExcerpt = (s: string) => escapeHtml(s).replace(/&#60;mark&#62;/g, '<mark>').replace(/&#60;\/mark&#62;/g, '</mark>');
 

@@ -1,7 +1,9 @@
 /**
- * The little client code every page has: theme toggle, copy buttons, mobile menu, search opener and
- * the on-page contents highlight. Search itself (and Pagefind) loads only when first used.
+ * The little client code every page has: theme toggle, copy buttons, mobile menu, search opener, the on-page
+ * contents highlight and the library's first step (library-start.ts). Search itself (and Pagefind) loads only
+ * when first used; the library code when this browser has a library or a control is first used.
  */
+import { startLibrary } from './library-start';
 const root = document.documentElement;
 
 function setupTheme() {
@@ -53,15 +55,9 @@ let searchModule: Promise<typeof import('./search')> | undefined;
 const loadSearch = () => (searchModule ??= import('./search'));
 
 function setupSearch() {
-  const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
-  const open = async () => {
-    if (!dialog) return;
-    const { defineSearchBox } = await loadSearch();
-    defineSearchBox();
-    if (!dialog.open) dialog.showModal();
-    dialog.querySelector('input')?.focus();
-  };
-  document.querySelector('[data-open-search]')?.addEventListener('click', (event) => {
+  const button = document.querySelector<HTMLElement>('[data-open-search]');
+  const open = async () => (await import('./search-dialog')).openSearchDialog(button?.dataset.tracks?.split(',') ?? []);
+  button?.addEventListener('click', (event) => {
     event.preventDefault();
     void open();
   });
@@ -71,9 +67,6 @@ function setupSearch() {
       event.preventDefault();
       void open();
     }
-  });
-  dialog?.addEventListener('click', (event) => {
-    if (event.target === dialog || (event.target as Element).closest('[data-close]')) dialog.close();
   });
   if (document.querySelector('search-box[data-mode="page"]')) void loadSearch().then((m) => m.defineSearchBox());
 }
@@ -111,6 +104,7 @@ class PageToc extends HTMLElement {
 setupTheme();
 setupMenu();
 setupSearch();
+startLibrary();
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
 idle(() => {
   setupCopy();

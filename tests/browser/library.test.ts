@@ -30,6 +30,68 @@ const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getIt
 const pressed = (page: Page, selector: string) => page.locator(selector).getAttribute('aria-pressed');
 const sectionButton = (page: Page, id: string) => page.locator(`button[data-lib-section="${id}"]`);
 
+describe('first visit', () => {
+  const libraryCode = (page: Page) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (/\/_astro\/library\.[\w-]+\.js$/.test(new URL(r.url()).pathname)) scripts.push(r.url()); });
+    return scripts;
+  };
+  it('loads the library code only when a control is used, and that one click counts', async () => {
+    const context = await browser.newContext();
+    const page = (await context.newPage()) as Watched;
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(e.message));
+    const scripts = libraryCode(page);
+    await page.goto(url('/kafka/partitions/'), { waitUntil: 'networkidle' });
+    expect(await page.locator('.nav-count').first().textContent()).toMatch(/^0 \/ \d+$/);
+    expect(scripts).toEqual([]);
+    await page.getByRole('button', { name: 'Save page' }).click();
+    await expect.poll(() => pressed(page, '[data-lib-save]')).toBe('true');
+    expect(scripts).toHaveLength(1);
+    expect(Object.keys((await stored(page)).bookmarks)).toEqual(['kafka/partitions']);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+  it('counts every control used while the library code loads, in order', async () => {
+    const context = await browser.newContext();
+    // A slow network: the library code arrives well after the three clicks.
+    await context.route(/\/_astro\/library\.[\w-]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    const page = await open(context, '/kafka/partitions/');
+    await page.getByRole('button', { name: 'Save page' }).click();
+    await page.getByRole('button', { name: 'Mark as learned' }).click();
+    await sectionButton(page, 'why-it-exists').click();
+    await expect.poll(() => pressed(page, '[data-lib-learned]')).toBe('true');
+    await expect.poll(() => pressed(page, '[data-lib-section="why-it-exists"]')).toBe('true');
+    const lib = await stored(page);
+    expect(Object.keys(lib.bookmarks).sort()).toEqual(['kafka/partitions', 'kafka/partitions#why-it-exists']);
+    expect(lib.progress['kafka/partitions'].on).toBe(true);
+    await context.close();
+  });
+  it('keeps a note typed before the library code loaded', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/kafka/partitions/');
+    await page.locator('details.lib-note summary').click();
+    await page.locator('#lib-note-text').pressSequentially('first words');
+    await expect.poll(async () => (await stored(page))?.notes?.['kafka/partitions']?.text).toBe('first words');
+    await context.close();
+  });
+  it('records the page read when the reader leaves it, without loading the library code', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/kafka/offsets/');
+    const scripts = libraryCode(page);
+    await page.goto(url('/'));
+    const cont = page.locator('[data-lib-continue]');
+    await expect.poll(() => cont.isVisible()).toBe(true);
+    expect(await cont.locator('a').textContent()).toBe('Offsets');
+    expect(new URL((await cont.locator('a').getAttribute('href'))!, server.url).pathname).toBe('/kafka/offsets/');
+    expect(scripts.length).toBe(1); // on the home page, which now finds a library
+    await context.close();
+  });
+});
+
 describe('bookmarks', () => {
   it('saves and unsaves a page and a section, shows them on /library/ by track, and keeps them across reloads', async () => {
     const context = await browser.newContext();
@@ -246,6 +308,7 @@ describe('export and import', () => {
     const context = await browser.newContext();
     const page = await open(context, '/kafka/topics/');
     await page.getByRole('button', { name: 'Save page' }).click();
+    await expect.poll(() => pressed(page, '[data-lib-save]')).toBe('true');
     await page.goto(url('/library/'));
     const before = await stored(page);
     const bad = join(tmpdir(), `fg-bad-${process.pid}.json`);
@@ -318,7 +381,7 @@ describe('robust storage', () => {
     await expect.poll(() => message.textContent()).toBe('Not saved: this browser blocks storage for this site.');
     expect(await pressed(page, '[data-lib-save]')).toBe('false');
     await sectionButton(page, 'why-it-exists').click();
-    await expect.poll(() => page.locator('#why-it-exists + a + button + .lib-msg').textContent()).toMatch(/^Not saved/);
+    await expect.poll(() => page.locator('#why-it-exists + button + .lib-msg').textContent()).toMatch(/^Not saved/);
     // The rest of the page still works: the theme toggle and the contents.
     await page.click('[data-theme-toggle]');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeTruthy();
@@ -371,10 +434,9 @@ describe('without JavaScript', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await open(context, '/kafka/partitions/');
     expect(await page.locator('h1').isVisible()).toBe(true);
-    for (const selector of ['.lib-actions', 'button.lib-save', 'details.lib-note']) {
-      expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
-      expect(await page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length), selector).toBe(0);
-    }
+    // The controls are made by the library script, so without it the page carries none.
+    for (const selector of ['.lib-actions', 'button.lib-save', 'details.lib-note']) expect(await page.locator(selector).count(), selector).toBe(0);
+    expect(await page.locator('.prose h2 > a.anchor').count()).toBeGreaterThan(3);
     await page.goto(url('/flashcards/'));
     expect(await page.locator('.fc-card').first().isVisible()).toBe(true);
     expect(await page.locator('.fc-controls').isVisible()).toBe(false);

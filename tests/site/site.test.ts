@@ -124,7 +124,7 @@ describe('search index', () => {
     let checked = 0;
     for (const e of entries) {
       const html = /<div class="prose">[\s\S]*<\/article>/.exec(htmlOf(url(e)))![0];
-      const heading = /<h2 id="([^"]+)">([^<]{6,})<\/h2>/.exec(html);
+      const heading = /<h2 id="([^"]+)"><a class="anchor" href="#\1">([^<]{6,})<\/a><\/h2>/.exec(html);
       if (!heading) continue;
       const found = await pf.search(heading[2]!);
       const data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));

@@ -152,3 +152,15 @@ describe('restore and the worker lists', () => {
     expect(current({ version: 1, bookmarks: { 'kafka/topics': { title: 'T', at: 1 }, bad: 1 } }).skipped).toBe(1);
   });
 });
+
+describe('the library a first visit leaves', () => {
+  it('is the empty library with the page read, as setLastRead makes it, and reads back as a version-1 library', async () => {
+    const { firstLibrary, emptySnapshot } = await import('../../src/lib/library-base');
+    const { setLastRead } = await import('../../src/lib/library-edit');
+    const first = firstLibrary('kafka/partitions', 'Partitions', 1_700_000_000_000);
+    expect(first).toEqual(setLastRead(emptySnapshot(), 'kafka/partitions', 'Partitions', 1_700_000_000_000));
+    const read = quickRead(JSON.stringify(first));
+    expect(read.status).toBe('ok');
+    expect(read.snap.lastRead).toEqual({ key: 'kafka/partitions', title: 'Partitions', at: 1_700_000_000_000 });
+  });
+});

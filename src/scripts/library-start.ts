@@ -1,0 +1,53 @@
+/**
+ * The reader's library, first step, on every page (site.ts); small because every page loads it. If this browser
+ * has a library, it loads the library code (library.ts, which makes an entry page's controls and shows its
+ * state). Otherwise (a first visit, nothing stored) it shows empty counts and, on an entry page, makes the
+ * controls and loads the rest only when one is used (library-controls.ts), and records the page as the last
+ * one read when the reader leaves it.
+ */
+import { countText, firstLibrary, STORAGE_KEY } from '../lib/library-base';
+
+const load = () => import('./library');
+
+export function startLibrary() {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    /* storage disabled: nothing stored; the controls say so when used */
+  }
+  if (stored !== null) {
+    void load();
+    return;
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-lib-count]')) {
+    el.textContent = countText(0, el.dataset.total!, !!el.dataset.long);
+    el.hidden = false;
+  }
+  // Another tab started a library: load the code, which reads it and follows later changes.
+  addEventListener('storage', (e) => {
+    if (e.key === STORAGE_KEY) void load();
+  });
+  const article = document.querySelector<HTMLElement>('[data-lib-page]');
+  if (!article) return;
+  void import('./library-controls').then((m) => {
+    m.makeControls(article);
+    m.firstVisit(article, load);
+  });
+  // Record the page as the last one read when the reader leaves it, unless the library code did (it records
+  // on load, so the library is no longer empty).
+  const record = () => {
+    try {
+      if (localStorage.getItem(STORAGE_KEY) === null) {
+        const title = article.querySelector('h1')!.textContent!.trim();
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(firstLibrary(article.dataset.libPage!, title, Date.now())));
+      }
+    } catch {
+      /* storage disabled or full: nothing to record */
+    }
+  };
+  addEventListener('pagehide', record);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') record();
+  });
+}
