@@ -7,15 +7,13 @@
 import controlsCss from '../styles/library-controls.css?inline';
 
 export function makeControls(article: HTMLElement) {
-  if (article.querySelector('.lib-actions')) return; // made already (first visit, then the library loaded)
+  const box = article.querySelector<HTMLElement>('.lib-actions')!;
+  if (box.firstChild) return; // made already (first visit, then the library loaded)
   const style = document.createElement('style');
   style.textContent = controlsCss;
   document.head.append(style);
-  const box = document.createElement('div');
-  box.className = 'lib-actions';
-  box.innerHTML = '<button type="button" class="lib-btn" data-lib-save aria-pressed="false">Save page</button><button type="button" class="lib-btn" data-lib-learned aria-pressed="false">Mark as learned</button><a class="lib-link">Your library</a>';
-  box.querySelector('a')!.href = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}library/`;
-  article.querySelector('.entry-summary')!.after(box);
+  // The header's Library link leads to the library; the row stays one line, even on a phone.
+  box.innerHTML = '<button type="button" class="lib-btn" data-lib-save aria-pressed="false">Save page</button><button type="button" class="lib-btn" data-lib-learned aria-pressed="false">Mark as learned</button>';
   // A star beside every permalinked heading: the heading and its button share a row (.heading).
   for (const a of article.querySelectorAll('.prose :is(h2,h3)[id] > a.anchor')) {
     const h = a.parentElement!;

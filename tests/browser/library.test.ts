@@ -136,9 +136,13 @@ describe('bookmarks', () => {
   it('saves an AWS service section and an interview question (both h2s)', async () => {
     const context = await browser.newContext();
     const page = await open(context, '/aws/compute/');
-    await page.getByRole('button', { name: 'Save section: Lambda', exact: true }).click();
+    const lambda = page.getByRole('button', { name: 'Save section: Lambda', exact: true });
+    await lambda.click();
+    await expect.poll(() => lambda.getAttribute('aria-pressed')).toBe('true');
     await page.goto(url('/kafka/interview-questions/'));
-    await page.getByRole('button', { name: 'Save section: What is the High Watermark?' }).click();
+    const hw = page.getByRole('button', { name: 'Save section: What is the High Watermark?' });
+    await hw.click();
+    await expect.poll(() => hw.getAttribute('aria-pressed')).toBe('true');
     await page.goto(url('/library/'));
     await expect.poll(() => page.getByRole('region', { name: 'AWS bookmarks' }).locator('a').allTextContents()).toEqual([expect.stringMatching(/ › Lambda$/)]);
     expect(await page.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['Kafka interview questions › What is the High Watermark?']);
@@ -435,7 +439,8 @@ describe('without JavaScript', () => {
     const page = await open(context, '/kafka/partitions/');
     expect(await page.locator('h1').isVisible()).toBe(true);
     // The controls are made by the library script, so without it the page carries none.
-    for (const selector of ['.lib-actions', 'button.lib-save', 'details.lib-note']) expect(await page.locator(selector).count(), selector).toBe(0);
+    for (const selector of ['.lib-actions button', 'button.lib-save', 'details.lib-note']) expect(await page.locator(selector).count(), selector).toBe(0);
+    expect(await page.locator('.lib-actions').evaluate((e) => e.getBoundingClientRect().height)).toBe(0);
     expect(await page.locator('.prose h2 > a.anchor').count()).toBeGreaterThan(3);
     await page.goto(url('/flashcards/'));
     expect(await page.locator('.fc-card').first().isVisible()).toBe(true);
