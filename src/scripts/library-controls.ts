@@ -4,14 +4,10 @@
  * stored) `firstVisit` loads the library code only when a control is first used, replaying that click or
  * keystroke.
  */
-import controlsCss from '../styles/library-controls.css?inline';
 
 export function makeControls(article: HTMLElement) {
   const box = article.querySelector<HTMLElement>('.lib-actions')!;
   if (box.firstChild) return; // made already (first visit, then the library loaded)
-  const style = document.createElement('style');
-  style.textContent = controlsCss;
-  document.head.append(style);
   // The header's Library link leads to the library; the row stays one line, even on a phone.
   box.innerHTML = '<button type="button" class="lib-btn" data-lib-save aria-pressed="false">Save page</button><button type="button" class="lib-btn" data-lib-learned aria-pressed="false">Mark as learned</button>';
   // A star beside every permalinked heading: the heading and its button share a row (.heading).
