@@ -43,6 +43,8 @@ for (const [i, mode] of modes.entries()) {
       const page = await take();
       try {
         await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'load' });
+        // Entry pages: check the library controls too, which their script makes after load.
+        if (await page.locator('.lib-actions').count()) await page.locator('.lib-actions button').first().waitFor();
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(mode.colorScheme);
         expect(await axeViolations(page)).toEqual([]);
       } finally {
@@ -57,7 +59,7 @@ describe('keyboard', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(new URL('kafka/partitions/', server.url).href);
-    await page.waitForFunction(() => !document.querySelector<HTMLElement>('[data-copy]')?.hidden);
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>('[data-copy]')?.hidden && !!document.querySelector('.lib-save'));
     const focused = () => page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const style = getComputedStyle(el);
@@ -79,6 +81,8 @@ describe('keyboard', () => {
     expect(classes).toContain('theme-toggle');
     expect(classes).toContain('copy');
     expect(classes).toContain('anchor');
+    expect(classes).toContain('lib-btn');
+    expect(classes).toContain('lib-save');
     expect(seen.some((s) => s.tag === 'SUMMARY')).toBe(true);
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.filter((s) => !s.outline)).toEqual([]);
