@@ -33,7 +33,8 @@ if (article) {
   const area = note.querySelector('textarea')!;
   // Text typed before this code loaded (first visit) is kept, and saved by the replayed keystroke.
   area.value ||= text(snap.notes[page], 'text');
-  note.open = !!area.value;
+  // Open it when there is a note; never close it: the reader may have just opened it to write one.
+  if (area.value) note.open = true;
   let timer: ReturnType<typeof setTimeout>;
   area.oninput = () => {
     clearTimeout(timer);

@@ -70,12 +70,30 @@ describe('first visit', () => {
     expect(lib.progress['kafka/partitions'].on).toBe(true);
     await context.close();
   });
-  it('keeps a note typed before the library code loaded', async () => {
+  it('keeps a note typed before the library code loaded, and the note open', async () => {
     const context = await browser.newContext();
+    await context.route(/\/_astro\/library\.[\w-]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
     const page = await open(context, '/kafka/partitions/');
     await page.locator('details.lib-note summary').click();
     await page.locator('#lib-note-text').pressSequentially('first words');
     await expect.poll(async () => (await stored(page))?.notes?.['kafka/partitions']?.text).toBe('first words');
+    expect(await page.locator('details.lib-note').getAttribute('open')).not.toBeNull();
+    await context.close();
+  });
+  it('leaves the note open when the library code arrives while the reader is about to write', async () => {
+    const context = await browser.newContext();
+    await context.route(/\/_astro\/library\.[\w-]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    const page = await open(context, '/kafka/topics/');
+    await page.locator('details.lib-note summary').click();
+    await page.locator('#lib-note-text').focus(); // starts loading the library code; nothing typed yet
+    await page.waitForFunction(() => 'libReady' in document.querySelector<HTMLElement>('[data-lib-page]')!.dataset);
+    expect(await page.locator('details.lib-note').getAttribute('open')).not.toBeNull();
     await context.close();
   });
   it('records the page read when the reader leaves it, without loading the library code', async () => {
