@@ -25,8 +25,10 @@ export function makeControls(article: HTMLElement) {
     b.append(label);
     const row = document.createElement('div');
     row.className = `heading level-${h.tagName[1]}`;
+    const focused = document.activeElement === a; // moving the heading would drop a keyboard reader's focus
     h.before(row);
     row.append(h, b);
+    if (focused) (a as HTMLElement).focus();
   }
   const note = document.createElement('details');
   note.className = 'lib-note question';
@@ -45,12 +47,26 @@ export function firstVisit(article: HTMLElement, load: () => Promise<unknown>) {
     if (event.type === 'input' && queue.includes(control)) return; // the note is saved from its whole text
     queue.push(control);
     if (queue.length > 1) return;
-    void load().then(() => {
-      for (const c of queue.splice(0)) {
-        if (c instanceof HTMLTextAreaElement) c.dispatchEvent(new Event('input'));
-        else c.click();
-      }
-    });
+    load().then(
+      () => {
+        for (const c of queue.splice(0)) {
+          if (c instanceof HTMLTextAreaElement) c.dispatchEvent(new Event('input'));
+          else c.click();
+        }
+      },
+      () => {
+        // The code did not arrive (offline, or a new version replaced it): say so; the next use tries again.
+        const near = queue.splice(0)[0]!;
+        let msg = near.nextElementSibling;
+        if (!msg?.classList.contains('lib-msg')) {
+          msg = document.createElement('span');
+          msg.className = 'lib-msg lib-error';
+          msg.setAttribute('role', 'status');
+          near.after(msg);
+        }
+        msg.textContent = 'Not saved: the library could not load. Try again.';
+      },
+    );
   };
   article.addEventListener('click', wake);
   article.addEventListener('input', wake);

@@ -46,8 +46,11 @@ export function startLibrary() {
       /* storage disabled or full: nothing to record */
     }
   };
-  addEventListener('pagehide', record);
+  // Only a page the reader has seen counts as read (not a tab opened in the background and closed unseen).
+  let seen = document.visibilityState === 'visible';
+  addEventListener('pagehide', () => seen && record());
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') record();
+    if (document.visibilityState === 'visible') seen = true;
+    else if (seen) record();
   });
 }

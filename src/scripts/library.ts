@@ -23,7 +23,11 @@ if (article) {
       b.setAttribute('aria-pressed', String('libLearned' in b.dataset ? isOn(snap.progress[page]) : isObj(snap.bookmarks[s ? `${page}#${s}` : page])));
     }
   };
-  save(setLastRead(snap, page, title, Date.now())); // if storage fails, the controls say so when used
+  // The page read, once the reader sees it (a tab opened in the background is not read yet). If storage fails,
+  // the controls say so when used.
+  const read = () => save(setLastRead(snap, page, title, Date.now()));
+  if (document.visibilityState === 'visible') read();
+  else document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && read(), { once: true });
   for (const b of buttons) {
     const s = b.dataset.libSection;
     b.onclick = () => act(s ? b : box, 'libLearned' in b.dataset

@@ -98,14 +98,33 @@ describe('first visit', () => {
   });
   it('records the page read when the reader leaves it, without loading the library code', async () => {
     const context = await browser.newContext();
-    const page = await open(context, '/kafka/offsets/');
+    const page = await context.newPage();
     const scripts = libraryCode(page);
+    await page.goto(url('/kafka/offsets/'), { waitUntil: 'networkidle' });
+    expect(scripts).toEqual([]);
+    expect(await stored(page)).toBeNull();
     await page.goto(url('/'));
     const cont = page.locator('[data-lib-continue]');
     await expect.poll(() => cont.isVisible()).toBe(true);
     expect(await cont.locator('a').textContent()).toBe('Offsets');
     expect(new URL((await cont.locator('a').getAttribute('href'))!, server.url).pathname).toBe('/kafka/offsets/');
     expect(scripts.length).toBe(1); // on the home page, which now finds a library
+    await context.close();
+  });
+  it('says so when the library code cannot load, and the next use tries again', async () => {
+    const context = await browser.newContext();
+    let block = true;
+    await context.route(/\/_astro\/library\.[\w-]+\.js$/, (route) => (block ? route.abort() : route.continue()));
+    const page = await context.newPage();
+    await page.goto(url('/kafka/partitions/'));
+    const save = page.getByRole('button', { name: 'Save page' });
+    await save.click();
+    await expect.poll(() => page.locator('.lib-actions .lib-msg').textContent()).toBe('Not saved: the library could not load. Try again.');
+    expect(await save.getAttribute('aria-pressed')).toBe('false');
+    block = false;
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+    expect(Object.keys((await stored(page)).bookmarks)).toEqual(['kafka/partitions']);
     await context.close();
   });
 });
