@@ -29,17 +29,31 @@ describe('page weight', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       const bodies: Promise<{ type: string; bytes: number }>[] = [];
+      // Requests in flight, and when the network last moved: the page has settled after 500 ms with none.
+      let inflight = 0;
+      let moved = Date.now();
+      page.on('request', () => { inflight++; moved = Date.now(); });
+      const finished = () => { inflight--; moved = Date.now(); };
+      page.on('requestfinished', finished);
+      page.on('requestfailed', finished);
       page.on('response', (r) => {
         const type = r.request().resourceType();
         if (['document', 'stylesheet', 'script'].includes(type)) {
           bodies.push(r.body().then((b) => ({ type, bytes: gzipSync(b, { level: 6 }).length })));
         }
       });
-      await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
-      // What the page loads when idle (the service worker registration) counts too: let idle callbacks run, then
-      // wait for the network to settle again.
+      const settled = async () => {
+        const start = Date.now();
+        while (inflight > 0 || Date.now() - moved < 500) {
+          if (Date.now() - start > 20_000) throw new Error(`${path}: the network did not settle (${inflight} requests in flight)`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'load' });
+      await settled();
+      // What the page loads when idle (the service worker registration) counts too.
       await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 2000 })));
-      await page.waitForLoadState('networkidle');
+      await settled();
       const loaded = await Promise.all(bodies);
       await context.close();
       const sum = (t: string) => loaded.filter((l) => l.type === t).reduce((a, l) => a + l.bytes, 0);
