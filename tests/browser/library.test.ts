@@ -31,11 +31,18 @@ const pressed = (page: Page, selector: string) => page.locator(selector).getAttr
 const sectionButton = (page: Page, id: string) => page.locator(`button[data-lib-section="${id}"]`);
 
 describe('first visit', () => {
+  /** The library code's chunk (library.ts), which a first visit loads only when a control is used. */
+  const LIBRARY_CODE = /\/_astro\/library\.[\w-]+\.js$/;
   const libraryCode = (page: Page) => {
     const scripts: string[] = [];
-    page.on('request', (r) => { if (/\/_astro\/library\.[\w-]+\.js$/.test(new URL(r.url()).pathname)) scripts.push(r.url()); });
+    page.on('request', (r) => { if (LIBRARY_CODE.test(new URL(r.url()).pathname)) scripts.push(r.url()); });
     return scripts;
   };
+  /** A slow network for the library code: it arrives 800 ms after it is asked for. */
+  const slowLibraryCode = (context: BrowserContext) => context.route(LIBRARY_CODE, async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
   it('loads the library code only when a control is used, and that one click counts', async () => {
     const context = await browser.newContext();
     const page = (await context.newPage()) as Watched;
@@ -55,10 +62,7 @@ describe('first visit', () => {
   it('counts every control used while the library code loads, in order', async () => {
     const context = await browser.newContext();
     // A slow network: the library code arrives well after the three clicks.
-    await context.route(/\/_astro\/library\.[\w-]+\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 800));
-      await route.continue();
-    });
+    await slowLibraryCode(context);
     const page = await open(context, '/kafka/partitions/');
     await page.getByRole('button', { name: 'Save page' }).click();
     await page.getByRole('button', { name: 'Mark as learned' }).click();
@@ -72,10 +76,7 @@ describe('first visit', () => {
   });
   it('keeps a note typed before the library code loaded, and the note open', async () => {
     const context = await browser.newContext();
-    await context.route(/\/_astro\/library\.[\w-]+\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 800));
-      await route.continue();
-    });
+    await slowLibraryCode(context);
     const page = await open(context, '/kafka/partitions/');
     await page.locator('details.lib-note summary').click();
     await page.locator('#lib-note-text').pressSequentially('first words');
@@ -85,10 +86,7 @@ describe('first visit', () => {
   });
   it('leaves the note open when the library code arrives while the reader is about to write', async () => {
     const context = await browser.newContext();
-    await context.route(/\/_astro\/library\.[\w-]+\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 800));
-      await route.continue();
-    });
+    await slowLibraryCode(context);
     const page = await open(context, '/kafka/topics/');
     await page.locator('details.lib-note summary').click();
     await page.locator('#lib-note-text').focus(); // starts loading the library code; nothing typed yet
@@ -114,7 +112,7 @@ describe('first visit', () => {
   it('says so when the library code cannot load, and the next use tries again', async () => {
     const context = await browser.newContext();
     let block = true;
-    await context.route(/\/_astro\/library\.[\w-]+\.js$/, (route) => (block ? route.abort() : route.continue()));
+    await context.route(LIBRARY_CODE, (route) => (block ? route.abort() : route.continue()));
     const page = await context.newPage();
     await page.goto(url('/kafka/partitions/'));
     const save = page.getByRole('button', { name: 'Save page' });
