@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { codeMeta } from './src/integrations/code-meta.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
+import { leanImports } from './src/integrations/lean-imports.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { printPages } from './src/integrations/print-pages.ts';
@@ -21,7 +22,7 @@ export default defineConfig({
   site,
   // Separate caches let several builds of different CONTENT_DIRs run side by side (tests, benchmarks).
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  vite: { plugins: [colors.vitePlugin], ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: `${process.env.ASTRO_CACHE_DIR}/vite` } : {}) },
+  vite: { plugins: [colors.vitePlugin, leanImports()], ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: `${process.env.ASTRO_CACHE_DIR}/vite` } : {}) },
   base,
   trailingSlash: 'always',
   // Page-specific styles (syntax colours, track pages, search) as files, cached across pages, not inlined into each.

@@ -1,5 +1,6 @@
 /**
- * Registers the service worker (dist/sw.js, written by Workbox after the build) and, when a new version of the
+ * Loaded by site.ts when a service worker already controls the page: registers it again (dist/sw.js, written by
+ * Workbox after the build, so the browser looks for an update) and, when a new version of the
  * guide has been installed in the background, offers to reload into it.
  */
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;

@@ -71,6 +71,17 @@ function setupSearch() {
   if (document.querySelector('search-box[data-mode="page"]')) void loadSearch().then((m) => m.defineSearchBox());
 }
 
+/**
+ * The service worker. On a first visit nothing controls the page and there is no update to offer, so this only
+ * registers it; offline.ts (the update prompt) loads when a worker already controls the page.
+ */
+function registerOffline() {
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  const scope = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  if (navigator.serviceWorker.controller) void import('./offline').then((m) => m.registerOffline());
+  else navigator.serviceWorker.register(`${scope}sw.js`, { scope }).catch(() => undefined);
+}
+
 /** Marks the contents link of the section being read. */
 class PageToc extends HTMLElement {
   connectedCallback() {
@@ -108,6 +119,6 @@ startLibrary();
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
 idle(() => {
   setupCopy();
-  void import('./offline').then((m) => m.registerOffline());
+  registerOffline();
   if (!customElements.get('page-toc')) customElements.define('page-toc', PageToc);
 });

@@ -104,6 +104,17 @@ describe('code blocks', () => {
   });
 });
 
+describe('client code', () => {
+  it('loads lazy chunks with a plain import(): no preload helper or chunk table in any script', () => {
+    const scripts = listFiles(DIST).filter((f) => f.startsWith('/_astro/') && f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    const code = scripts.map((f) => [f, readFileSync(join(DIST, f), 'utf8')] as const);
+    expect(code.filter(([, c]) => /__vite__mapDeps|modulepreload|vite:preloadError/.test(c)).map(([f]) => f)).toEqual([]);
+    // The lazy chunks are still there and still imported.
+    expect(code.filter(([, c]) => /\bimport\(`\.\/[\w.-]+\.js`\)/.test(c)).length).toBeGreaterThan(0);
+  });
+});
+
 describe('search index', () => {
   let pf: PagefindApi;
   beforeAll(async () => {

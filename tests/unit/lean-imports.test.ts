@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { dropPreloadTable } from '../../src/integrations/lean-imports';
+
+// The shape Vite 8 writes at the top of a chunk with lazy imports, after minification.
+const TABLE = 'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/a.1.js","_astro/b.2.js"])))=>i.map(i=>d[i]);\n';
+
+describe('dropPreloadTable', () => {
+  it('removes the chunk table and its uses, leaving the lazy imports', () => {
+    const code = `${TABLE}var r=e=>e(),i=()=>r(()=>import(\`./a.1.js\`),__vite__mapDeps([0,1]));r(()=>import(\`./b.2.js\`),__vite__mapDeps([1]));`;
+    expect(dropPreloadTable(code, 'x.js')).toBe('var r=e=>e(),i=()=>r(()=>import(`./a.1.js`));r(()=>import(`./b.2.js`));');
+  });
+  it('leaves a chunk without a table as it is', () => {
+    expect(dropPreloadTable('export const a=1;', 'x.js')).toBe('export const a=1;');
+  });
+  it('fails the build, naming the chunk, when the table has a shape it does not know', () => {
+    const code = 'const __vite__mapDeps=(i)=>i;r(()=>import(`./a.js`),__vite__mapDeps([0]));';
+    expect(() => dropPreloadTable(code, '_astro/site.js')).toThrow(/_astro\/site\.js still refers to __vite__mapDeps/);
+  });
+});
