@@ -5,7 +5,9 @@
  * lazy chunks are small and import at most one or two chunks the page already has, so the helper costs every page
  * more than it saves: this plugin makes it a plain call and drops the table.
  *
- * If a later Vite writes the table differently, the build fails here rather than shipping a broken chunk.
+ * The helper also loaded a lazy chunk's CSS. Without it a lazy module must bring its styles as text
+ * (`import css from './x.css?inline'`, as search-dialog.ts does), so the build fails when one imports CSS;
+ * it also fails if a later Vite writes the table differently, rather than shipping a broken chunk.
  */
 import type { Plugin } from 'vite';
 
@@ -36,7 +38,12 @@ export function leanImports(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         for (const chunk of Object.values(bundle)) {
-          if (chunk.type === 'chunk') chunk.code = dropPreloadTable(chunk.code, chunk.fileName);
+          if (chunk.type !== 'chunk') continue;
+          const css = (chunk as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss;
+          if (chunk.isDynamicEntry && css?.size) {
+            throw new Error(`lean imports: the lazily loaded ${chunk.facadeModuleId ?? chunk.fileName} imports CSS (${[...css].join(', ')}), which nothing would load; import it with ?inline and add it to the page (see search-dialog.ts)`);
+          }
+          chunk.code = dropPreloadTable(chunk.code, chunk.fileName);
         }
       },
     },

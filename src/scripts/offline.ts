@@ -3,6 +3,8 @@
  * Workbox after the build, so the browser looks for an update) and, when a new version of the
  * guide has been installed in the background, offers to reload into it.
  */
+import promptCss from '../styles/update-prompt.css?inline';
+
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 function offerUpdate(worker: ServiceWorker) {
@@ -11,6 +13,9 @@ function offerUpdate(worker: ServiceWorker) {
   prompt.className = 'update-prompt';
   prompt.setAttribute('role', 'status');
   prompt.innerHTML = '<span>A new version of the guide is available.</span> <button type="button">Reload</button>';
+  const style = document.createElement('style');
+  style.textContent = promptCss;
+  document.head.append(style);
   prompt.querySelector('button')!.addEventListener('click', () => {
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
     worker.postMessage({ type: 'SKIP_WAITING' });
