@@ -27,6 +27,18 @@ const isPrint = (path: string) => path.startsWith('/print/');
 // Two tabs per mode check pages side by side (axe is single-threaded per page; the machine has two cores).
 const TABS = 2;
 
+describe('the axe check itself', () => {
+  it('reports a violation when a page has one (a missing alt text and an unlabelled button)', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><button type="button"></button>'));
+    const found = await axeViolations(page);
+    await context.close();
+    expect(found.map((v) => v.split(':')[0])).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
+  });
+});
+
 for (const [i, mode] of modes.entries()) {
   describe(`axe-core (WCAG 2.2 A and AA), ${mode.name}`, () => {
     const free: Page[] = [];
