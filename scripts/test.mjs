@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: set up what the tests need where it can (Debian's Chromium), build the site once,
-// then run every Vitest project (unit, content, examples, site, browser).
-import { spawnSync } from 'node:child_process';
+// `npm test`: set up what the tests need where it can (Debian's Chromium), build the site once while the
+// example engines' caches (Python venv, Kafka jars) are prepared alongside, then run every Vitest project
+// (unit, content, examples, site, browser).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
@@ -22,8 +23,38 @@ function ensureChromium() {
   process.exit(1);
 }
 
+/** Whether the arguments select the examples: every project by default, or named with --project, or a file filter. */
+function runsExamples(args) {
+  const projects = args.flatMap((a, i) => (a.startsWith('--project=') ? [a.slice(10)] : args[i - 1] === '--project' ? [a] : []));
+  if (projects.length) return projects.includes('examples');
+  const filters = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('-'));
+  return filters.length === 0 || filters.some((f) => f.includes('examples'));
+}
+
+/**
+ * The examples' caches take a minute or more on a fresh machine (mostly downloads): prepare them while the site
+ * builds instead of after it. The caches are built under a lock, so the examples' own setup then finds them
+ * ready, or builds them itself if this failed (and reports why).
+ */
+function prepareExamples() {
+  if (!runsExamples(process.argv.slice(2))) return Promise.resolve();
+  const child = spawn('npm', ['run', '--silent', 'setup:examples'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  return new Promise((resolve) => child.on('close', (code) => {
+    if (code !== 0) console.error(`Preparing the example engines failed (exit ${code}); the examples' setup will try again:\n${output}`);
+    else console.log(`[examples] caches ready: ${output.trim().split('\n').at(-1)}`);
+    resolve();
+  }));
+}
+
 ensureChromium();
-if (run('npx', ['astro', 'build']) !== 0) {
+const examplesReady = prepareExamples();
+// Asynchronously, so the preparation's output is collected while the build runs.
+const built = await new Promise((resolve) => spawn('npx', ['astro', 'build'], { stdio: 'inherit' }).on('close', (code) => resolve(code === 0)));
+await examplesReady;
+if (!built) {
   console.error('The site did not build; no tests were run.');
   process.exit(1);
 }
