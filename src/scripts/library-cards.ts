@@ -1,4 +1,7 @@
-/** /flashcards/: Known / Not yet on each card (remembered), filters by level and concept, review what you did not know. */
+/**
+ * /flashcards/: Known / Not yet on each card (remembered), filters by level and concept, review what you did not
+ * know, and a study round: the cards the filters show, one at a time, each mark moving on to the next.
+ */
 import { isObj } from '../lib/library-core';
 import { act, snap } from './library-core';
 
@@ -18,7 +21,9 @@ function sync() {
     for (const b of card.querySelectorAll('[data-fc-mark]')) b.setAttribute('aria-pressed', String(b.getAttribute('data-fc-mark') === card.dataset.mark));
   }
   const count = (m: string) => cards.filter((c) => c.dataset.mark === m).length;
-  summary.textContent = `Showing ${cards.filter((c) => !c.hidden).length} of ${cards.length} cards · ${count('known')} known · ${count('not-yet')} not yet`;
+  const shown = cards.filter((c) => !c.hidden).length;
+  summary.textContent = `Showing ${shown} of ${cards.length} cards · ${count('known')} known · ${count('not-yet')} not yet`;
+  document.querySelector<HTMLButtonElement>('[data-fc-start]')!.disabled = !shown;
 }
 
 function filter() {
@@ -30,11 +35,70 @@ function filter() {
   sync();
 }
 
-document.querySelector<HTMLElement>('.fc-deck')!.onclick = (e) => {
+// The study round: its cards, the current one's place, and how each was marked.
+const deck = document.querySelector<HTMLElement>('.fc-deck')!;
+const start = controls.querySelector<HTMLButtonElement>('[data-fc-start]')!;
+const bar = document.querySelector<HTMLElement>('[data-fc-study]')!;
+const done = document.querySelector<HTMLElement>('[data-fc-done]')!;
+let round: HTMLElement[] = [];
+let at = 0;
+const marked = new Map<HTMLElement, string>();
+
+function show() {
+  const card = round[at];
+  for (const c of round) c.classList.toggle('fc-current', c === card);
+  bar.querySelector('[data-fc-progress]')!.textContent = card ? `Card ${at + 1} of ${round.length}` : '';
+  bar.hidden = !card;
+  done.hidden = !!card;
+  if (card) {
+    card.querySelector('details')!.open = false;
+    card.querySelector('summary')!.focus();
+  } else {
+    const notYet = round.filter((c) => marked.get(c) === 'not-yet').length;
+    done.querySelector('p')!.textContent = `Round finished: ${round.filter((c) => marked.get(c) === 'known').length} known, ${notYet} not yet, of ${round.length}.`;
+    done.querySelector<HTMLElement>('[data-fc-again]')!.hidden = !notYet;
+    done.focus();
+  }
+}
+
+function study(cardsToStudy: HTMLElement[]) {
+  round = cardsToStudy;
+  at = 0;
+  marked.clear();
+  controls.hidden = true;
+  deck.classList.add('fc-studying');
+  show();
+}
+
+function stop() {
+  for (const c of round) c.classList.remove('fc-current');
+  round = [];
+  deck.classList.remove('fc-studying');
+  bar.hidden = done.hidden = true;
+  controls.hidden = false;
+  start.focus();
+}
+
+deck.onclick = (e) => {
   const b = (e.target as Element).closest<HTMLButtonElement>('[data-fc-mark]');
-  const key = b?.closest<HTMLElement>('.fc-card')?.dataset.key;
-  if (b && key) act(b.parentElement!, { ...snap, cards: { ...snap.cards, [key]: { on: b.dataset.fcMark === 'known', at: Date.now() } } });
+  const card = b?.closest<HTMLElement>('.fc-card');
+  const key = card?.dataset.key;
+  if (!b || !key) return;
+  const saved = act(b.parentElement!, { ...snap, cards: { ...snap.cards, [key]: { on: b.dataset.fcMark === 'known', at: Date.now() } } });
+  // In a round, a saved mark moves on; a failed one stays, with its message.
+  if (saved && card === round[at]) {
+    marked.set(card, b.dataset.fcMark!);
+    at++;
+    show();
+  }
 };
+start.onclick = () => study(cards.filter((c) => !c.hidden));
+bar.querySelector<HTMLElement>('[data-fc-skip]')!.onclick = () => {
+  at++;
+  show();
+};
+for (const b of document.querySelectorAll<HTMLElement>('[data-fc-stop]')) b.onclick = stop;
+done.querySelector<HTMLElement>('[data-fc-again]')!.onclick = () => study(round.filter((c) => marked.get(c) === 'not-yet'));
 controls.onchange = filter;
 addEventListener('fg-library', sync);
 for (const m of document.querySelectorAll<HTMLElement>('.fc-marks')) m.hidden = false;

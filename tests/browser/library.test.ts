@@ -304,6 +304,57 @@ describe('flashcards', () => {
     await context.close();
   });
 
+  it('studies the chosen cards one at a time: reveal, mark and move on, skip, finish, again with the "not yet" ones, back to the list', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/flashcards/');
+    const shown = () => page.locator('.fc-card').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height > 0).map((e) => e.getAttribute('data-key')));
+    const focusedCard = () => page.evaluate(() => document.activeElement?.closest('.fc-card')?.getAttribute('data-key'));
+    const progress = page.locator('[data-fc-progress]');
+    await page.getByLabel('Concept').selectOption('kafka/partitions');
+    const keys = await page.locator('.fc-card[data-page="kafka/partitions"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    await page.getByRole('button', { name: 'Study these cards one at a time' }).click();
+    expect(await progress.textContent()).toBe(`Card 1 of ${keys.length}`);
+    expect(await shown()).toEqual([keys[0]]);
+    expect(await page.locator('[data-fc-controls]').isVisible()).toBe(false);
+    // The question has focus; the keyboard reveals the answer and reaches the marks.
+    expect(await focusedCard()).toBe(keys[0]);
+    const first = page.locator('.fc-card.fc-current');
+    expect(await first.locator('.question-answer').isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await first.locator('.question-answer').isVisible()).toBe(true);
+    await first.getByRole('button', { name: 'Known' }).click();
+    expect(await progress.textContent()).toBe(`Card 2 of ${keys.length}`);
+    expect(await shown()).toEqual([keys[1]]);
+    expect(await focusedCard()).toBe(keys[1]);
+    await page.getByRole('button', { name: 'Skip' }).click();
+    expect(await shown()).toEqual([keys[2]]);
+    for (let i = 2; i < keys.length; i++) {
+      const card = page.locator('.fc-card.fc-current');
+      await card.locator('summary').click();
+      await card.getByRole('button', { name: 'Not yet' }).click();
+    }
+    const result = page.locator('[data-fc-done] p');
+    expect(await result.textContent()).toBe(`Round finished: 1 known, ${keys.length - 2} not yet, of ${keys.length}.`);
+    expect(await shown()).toEqual([]);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-fc-done'))).toBe(true);
+    // The marks were saved like any other.
+    const cards = (await stored(page)).cards;
+    expect(cards[keys[0]!]).toMatchObject({ on: true });
+    expect(cards[keys[1]!]).toBeUndefined();
+    expect(cards[keys.at(-1)!]).toMatchObject({ on: false });
+
+    await page.getByRole('button', { name: 'Study the “not yet” cards again' }).click();
+    expect(await progress.textContent()).toBe(`Card 1 of ${keys.length - 2}`);
+    expect(await shown()).toEqual([keys[2]]);
+    await page.locator('[data-fc-study]').getByRole('button', { name: 'Back to the list' }).click();
+    expect((await shown()).length).toBe(keys.length);
+    expect(await page.locator('[data-fc-controls]').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-fc-start'))).toBe(true);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
   it('every card links to an anchor that exists on its page', () => {
     const html = readFileSync(join(DIST, 'flashcards/index.html'), 'utf8');
     const links = [...html.matchAll(/class="fc-source"><a href="\/([^"#]+)\/#([^"]+)"/g)];
@@ -464,6 +515,15 @@ describe('accessibility with a full library', () => {
     await page.locator('.fc-card summary').first().click();
     await page.locator('.fc-card').first().getByRole('button', { name: 'Known' }).click();
     expect(await axeViolations(page)).toEqual([]);
+    // A study round, then its end.
+    await page.getByLabel('Concept').selectOption('kafka/partitions');
+    await page.getByRole('button', { name: 'Study these cards one at a time' }).click();
+    await page.locator('.fc-card.fc-current summary').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.fc-card.fc-current').getByRole('button', { name: 'Not yet' }).click();
+    while (await page.locator('[data-fc-study]').isVisible()) await page.getByRole('button', { name: 'Skip' }).click();
+    expect(await page.locator('[data-fc-done]').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
@@ -480,6 +540,8 @@ describe('without JavaScript', () => {
     await page.goto(url('/flashcards/'));
     expect(await page.locator('.fc-card').first().isVisible()).toBe(true);
     expect(await page.locator('.fc-controls').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Study these cards one at a time' }).isVisible()).toBe(false);
+    expect(await page.locator('[data-fc-study], [data-fc-done]').evaluateAll((els) => els.map((e) => (e as HTMLElement).offsetHeight))).toEqual([0, 0]);
     expect(await page.getByRole('button', { name: 'Known' }).first().isVisible()).toBe(false);
     await page.goto(url('/library/'));
     expect(await page.getByText('The library needs JavaScript').isVisible()).toBe(true);
