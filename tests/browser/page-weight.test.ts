@@ -50,8 +50,8 @@ describe('page weight', () => {
         }
       };
       await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'load' });
-      await settled();
-      // What the page loads when idle (the service worker registration) counts too.
+      // What the page loads when idle counts too: wait for an idle moment (after the page's own idle callbacks,
+      // registered earlier), then for the network to settle, requests started meanwhile included.
       await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 2000 })));
       await settled();
       const loaded = await Promise.all(bodies);
