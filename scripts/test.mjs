@@ -27,7 +27,9 @@ function ensureChromium() {
 function runsExamples(args) {
   const projects = args.flatMap((a, i) => (a.startsWith('--project=') ? [a.slice(10)] : args[i - 1] === '--project' ? [a] : []));
   if (projects.length) return projects.includes('examples');
-  const filters = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('-'));
+  // File filters: arguments that are neither options nor the value of an option that takes one.
+  const takesValue = new Set(['-t', '--testNamePattern', '--reporter', '-c', '--config', '-r', '--root', '--dir', '--shard', '--outputFile', '--maxWorkers', '--pool', '--environment']);
+  const filters = args.filter((a, i) => !a.startsWith('-') && !takesValue.has(args[i - 1] ?? ''));
   return filters.length === 0 || filters.some((f) => f.includes('examples'));
 }
 
@@ -36,9 +38,10 @@ function runsExamples(args) {
  * builds instead of after it. The caches are built under a lock, so the examples' own setup then finds them
  * ready, or builds them itself if this failed (and reports why).
  */
+let preparing;
 function prepareExamples() {
   if (!runsExamples(process.argv.slice(2))) return Promise.resolve();
-  const child = spawn('npm', ['run', '--silent', 'setup:examples'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = (preparing = spawn('npm', ['run', '--silent', 'setup:examples'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -53,9 +56,15 @@ ensureChromium();
 const examplesReady = prepareExamples();
 // Asynchronously, so the preparation's output is collected while the build runs.
 const built = await new Promise((resolve) => spawn('npx', ['astro', 'build'], { stdio: 'inherit' }).on('close', (code) => resolve(code === 0)));
-await examplesReady;
 if (!built) {
   console.error('The site did not build; no tests were run.');
+  // Stop the preparation too (its whole process group: npm, then Node); its caches are built under a lock.
+  try {
+    if (preparing && preparing.exitCode === null) process.kill(-preparing.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   process.exit(1);
 }
+await examplesReady;
 process.exit(run('npx', ['vitest', 'run', ...process.argv.slice(2)], { FG_BUILT: '1' }));

@@ -1,9 +1,10 @@
 /**
  * Lazy imports without Vite's preload helper. For every `import()` in browser code, Vite bundles a helper
  * (`__vitePreload`, about 0.7 KiB gzip) that adds `<link rel="modulepreload">` tags for the imported chunk's own
- * imports, plus a table of chunk names (`__vite__mapDeps`). Astro 7 offers no setting that turns it off. This site's
- * lazy chunks are small and import at most one or two chunks the page already has, so the helper costs every page
- * more than it saves: this plugin makes it a plain call and drops the table.
+ * imports, plus a table of chunk names (`__vite__mapDeps`). Astro 7 offers no setting that turns it off. This site
+ * has three lazy loads (search, the library, the update prompt), so the helper cost every page more than it saved:
+ * this plugin makes it a plain call and drops the table. Where a lazy chunk needs another chunk the page does not
+ * have, the calling code asks for both at once (site.ts, library-start.ts), so they still load side by side.
  *
  * The helper also loaded a lazy chunk's CSS. Without it a lazy module must bring its styles as text
  * (`import css from './x.css?inline'`, as search-dialog.ts does), so the build fails when one imports CSS;
@@ -15,6 +16,31 @@ const HELPER = '\0vite/preload-helper.js';
 // The table Vite writes at the top of a chunk, and its uses as the helper's second argument (minified output).
 const TABLE = /^const __vite__mapDeps=\(i,m=__vite__mapDeps,d=\(m\.f\|\|\(m\.f=\[[^\]]*\]\)\)\)=>i\.map\(i=>d\[i\]\);\n?/;
 const TABLE_USE = /,__vite__mapDeps\(\[[\d,]*\]\)/g;
+
+interface ChunkLike {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  isEntry?: boolean;
+  imports?: string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+/**
+ * Chunks that import CSS but load only through `import()`: an entry's CSS is linked by the page, and so is the CSS
+ * of every chunk an entry imports statically; anything else had its CSS loaded by the helper, which is gone.
+ */
+export function lazyChunksWithCss(bundle: Record<string, ChunkLike>): string[] {
+  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const linked = new Set<string>();
+  const visit = (name: string) => {
+    if (linked.has(name)) return;
+    linked.add(name);
+    for (const i of byName.get(name)?.imports ?? []) visit(i);
+  };
+  for (const c of chunks) if (c.isEntry) visit(c.fileName);
+  return chunks.filter((c) => !linked.has(c.fileName) && c.viteMetadata?.importedCss.size).map((c) => `${c.fileName} (${[...c.viteMetadata!.importedCss].join(', ')})`);
+}
 
 /** Removes the chunk-name table from one chunk's code; throws when a trace of it is left. */
 export function dropPreloadTable(code: string, fileName: string): string {
@@ -37,14 +63,11 @@ export function leanImports(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        for (const chunk of Object.values(bundle)) {
-          if (chunk.type !== 'chunk') continue;
-          const css = (chunk as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss;
-          if (chunk.isDynamicEntry && css?.size) {
-            throw new Error(`lean imports: the lazily loaded ${chunk.facadeModuleId ?? chunk.fileName} imports CSS (${[...css].join(', ')}), which nothing would load; import it with ?inline and add it to the page (see search-dialog.ts)`);
-          }
-          chunk.code = dropPreloadTable(chunk.code, chunk.fileName);
+        const unloaded = lazyChunksWithCss(bundle as unknown as Record<string, ChunkLike>);
+        if (unloaded.length) {
+          throw new Error(`lean imports: code loaded only through import() imports CSS, which nothing would load: ${unloaded.join('; ')}. Import it with ?inline and add it to the page (see search-dialog.ts)`);
         }
+        for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') chunk.code = dropPreloadTable(chunk.code, chunk.fileName);
       },
     },
   };

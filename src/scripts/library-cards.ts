@@ -35,11 +35,13 @@ function filter() {
   sync();
 }
 
-// The study round: its cards, the current one's place, and how each was marked.
+// The study round: its cards, the current one's place, and how each was marked in it.
 const deck = document.querySelector<HTMLElement>('.fc-deck')!;
 const start = controls.querySelector<HTMLButtonElement>('[data-fc-start]')!;
+const progress = document.querySelector<HTMLElement>('[data-fc-progress]')!;
 const bar = document.querySelector<HTMLElement>('[data-fc-study]')!;
 const done = document.querySelector<HTMLElement>('[data-fc-done]')!;
+const again = done.querySelector<HTMLElement>('[data-fc-again]')!;
 let round: HTMLElement[] = [];
 let at = 0;
 const marked = new Map<HTMLElement, string>();
@@ -47,16 +49,16 @@ const marked = new Map<HTMLElement, string>();
 function show() {
   const card = round[at];
   for (const c of round) c.classList.toggle('fc-current', c === card);
-  bar.querySelector('[data-fc-progress]')!.textContent = card ? `Card ${at + 1} of ${round.length}` : '';
   bar.hidden = !card;
   done.hidden = !!card;
   if (card) {
+    progress.textContent = `Card ${at + 1} of ${round.length}`;
     card.querySelector('details')!.open = false;
     card.querySelector('summary')!.focus();
   } else {
-    const notYet = round.filter((c) => marked.get(c) === 'not-yet').length;
-    done.querySelector('p')!.textContent = `Round finished: ${round.filter((c) => marked.get(c) === 'known').length} known, ${notYet} not yet, of ${round.length}.`;
-    done.querySelector<HTMLElement>('[data-fc-again]')!.hidden = !notYet;
+    const count = (m: string) => round.filter((c) => marked.get(c) === m).length;
+    progress.textContent = `Round finished: ${count('known')} known, ${count('not-yet')} not yet, of ${round.length}.`;
+    again.hidden = !count('not-yet');
     done.focus();
   }
 }
@@ -75,7 +77,11 @@ function stop() {
   round = [];
   deck.classList.remove('fc-studying');
   bar.hidden = done.hidden = true;
+  progress.textContent = '';
+  if (progress.nextElementSibling?.classList.contains('lib-msg')) progress.nextElementSibling.remove();
   controls.hidden = false;
+  // Marks made in the round change what the filters show ("only what I did not know").
+  filter();
   start.focus();
 }
 
@@ -84,9 +90,10 @@ deck.onclick = (e) => {
   const card = b?.closest<HTMLElement>('.fc-card');
   const key = card?.dataset.key;
   if (!b || !key) return;
-  const saved = act(b.parentElement!, { ...snap, cards: { ...snap.cards, [key]: { on: b.dataset.fcMark === 'known', at: Date.now() } } });
-  // In a round, a saved mark moves on; a failed one stays, with its message.
-  if (saved && card === round[at]) {
+  // In a round every mark moves on; if it could not be saved, the message stays under the round's progress.
+  const inRound = card === round[at];
+  act(inRound ? progress : b.parentElement!, { ...snap, cards: { ...snap.cards, [key]: { on: b.dataset.fcMark === 'known', at: Date.now() } } });
+  if (inRound) {
     marked.set(card, b.dataset.fcMark!);
     at++;
     show();
@@ -98,7 +105,7 @@ bar.querySelector<HTMLElement>('[data-fc-skip]')!.onclick = () => {
   show();
 };
 for (const b of document.querySelectorAll<HTMLElement>('[data-fc-stop]')) b.onclick = stop;
-done.querySelector<HTMLElement>('[data-fc-again]')!.onclick = () => study(round.filter((c) => marked.get(c) === 'not-yet'));
+again.onclick = () => study(round.filter((c) => marked.get(c) === 'not-yet'));
 controls.onchange = filter;
 addEventListener('fg-library', sync);
 for (const m of document.querySelectorAll<HTMLElement>('.fc-marks')) m.hidden = false;

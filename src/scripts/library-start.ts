@@ -7,7 +7,11 @@
  */
 import { countText, firstLibrary, STORAGE_KEY } from '../lib/library-base';
 
-const load = () => import('./library');
+// library.ts imports library-core.ts, which a page does not have yet: ask for both at once.
+const load = () => {
+  void import('./library-core');
+  return import('./library');
+};
 
 export function startLibrary() {
   let stored: string | null = null;

@@ -56,7 +56,11 @@ const loadSearch = () => (searchModule ??= import('./search'));
 
 function setupSearch() {
   const button = document.querySelector<HTMLElement>('[data-open-search]');
-  const open = async () => (await import('./search-dialog')).openSearchDialog(button?.dataset.tracks?.split(',') ?? []);
+  // The dialog's module imports search.ts: ask for both at once rather than one after the other.
+  const open = async () => {
+    void loadSearch();
+    (await import('./search-dialog')).openSearchDialog(button?.dataset.tracks?.split(',') ?? []);
+  };
   button?.addEventListener('click', (event) => {
     event.preventDefault();
     void open();

@@ -54,6 +54,8 @@ describe('offline', () => {
     const prompt = page.locator('.update-prompt');
     await prompt.waitFor({ timeout: 30_000 });
     expect(await prompt.textContent()).toContain('new version');
+    // Its styles travel with its script (update-prompt.css): pinned to the bottom of the viewport.
+    expect(await prompt.evaluate((e) => getComputedStyle(e).position)).toBe('fixed');
     const oldWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
     await Promise.all([page.waitForEvent('load'), prompt.locator('button').click()]);
     await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())!.waiting === null);
