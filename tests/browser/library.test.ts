@@ -232,6 +232,8 @@ describe('progress', () => {
     expect(await page.locator('[data-lib-continue]').isVisible()).toBe(false);
     await page.goto(url('/kafka/offsets/'));
     await page.goto(url('/python/testing/'));
+    // A library is stored now, so the library code records the page once it has loaded (then marks the article).
+    await page.locator('article[data-lib-ready]').waitFor();
     const testing = await page.locator('h1').textContent();
     await page.goto(url('/'));
     const link = page.locator('[data-lib-continue] a');
