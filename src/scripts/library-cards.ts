@@ -9,6 +9,7 @@ const controls = document.querySelector<HTMLElement>('[data-fc-controls]')!;
 const [level, page] = controls.querySelectorAll('select');
 const unknown = controls.querySelector('input')!;
 const summary = controls.querySelector('[data-fc-summary]')!;
+const start = controls.querySelector<HTMLButtonElement>('[data-fc-start]')!;
 const cards = [...document.querySelectorAll<HTMLElement>('.fc-card')];
 const mark = (card: HTMLElement) => {
   const m = snap.cards[card.dataset.key!];
@@ -23,7 +24,7 @@ function sync() {
   const count = (m: string) => cards.filter((c) => c.dataset.mark === m).length;
   const shown = cards.filter((c) => !c.hidden).length;
   summary.textContent = `Showing ${shown} of ${cards.length} cards · ${count('known')} known · ${count('not-yet')} not yet`;
-  document.querySelector<HTMLButtonElement>('[data-fc-start]')!.disabled = !shown;
+  start.disabled = !shown;
 }
 
 function filter() {
@@ -37,7 +38,6 @@ function filter() {
 
 // The study round: its cards, the current one's place, and how each was marked in it.
 const deck = document.querySelector<HTMLElement>('.fc-deck')!;
-const start = controls.querySelector<HTMLButtonElement>('[data-fc-start]')!;
 const progress = document.querySelector<HTMLElement>('[data-fc-progress]')!;
 const bar = document.querySelector<HTMLElement>('[data-fc-study]')!;
 const done = document.querySelector<HTMLElement>('[data-fc-done]')!;
