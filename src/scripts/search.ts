@@ -3,6 +3,7 @@
  * sub-results that jump to headings, and a track filter. Used by the dialog (search-dialog.ts) and by /search/?q=.
  * Loaded only when search is first used; Pagefind's own code loads on the first query.
  */
+import { withBase } from '../lib/paths';
 interface PagefindSubResult {
   title: string;
   url: string;
@@ -21,7 +22,7 @@ interface Pagefind {
   debouncedSearch(q: string, o?: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = withBase(import.meta.env.BASE_URL);
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {

@@ -3,6 +3,7 @@
  * contents highlight and the library's first step (library-start.ts). Search itself (and Pagefind) loads only
  * when first used; the library code when this browser has a library or a control is first used.
  */
+import { withBase } from '../lib/paths';
 import { startLibrary } from './library-start';
 const root = document.documentElement;
 
@@ -76,14 +77,15 @@ function setupSearch() {
 }
 
 /**
- * The service worker. On a first visit nothing controls the page and there is no update to offer, so this only
- * registers it; offline.ts (the update prompt) loads when a worker already controls the page.
+ * The service worker: registered here on every page (offline, register() cannot fetch the script to look for an
+ * update and rejects, so the existing registration is kept). Only a page a worker already controls can have a
+ * newer version to offer, so offline.ts (the update prompt) loads only then.
  */
 function registerOffline() {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
-  const scope = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  if (navigator.serviceWorker.controller) void import('./offline').then((m) => m.registerOffline());
-  else navigator.serviceWorker.register(`${scope}sw.js`, { scope }).catch(() => undefined);
+  const scope = withBase(import.meta.env.BASE_URL);
+  const registration = navigator.serviceWorker.register(`${scope}sw.js`, { scope }).catch(() => navigator.serviceWorker.getRegistration(scope));
+  if (navigator.serviceWorker.controller) void import('./offline').then((m) => m.offerUpdates(registration));
 }
 
 /** Marks the contents link of the section being read. */
