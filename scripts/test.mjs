@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: set up what the tests need where it can (Debian's Chromium), build the site once while the
-// example engines' caches (Python venv, Kafka jars) are prepared alongside, then run every Vitest project
-// (unit, content, examples, site, browser).
+// `npm test`: set up what the tests need where it can (Debian's Chromium), build the site once, and run every
+// Vitest project (unit, content, site, browser, then examples). The example engines' caches (Python venv, Kafka
+// jars) are prepared alongside the build and the other projects. `npm test -- <vitest arguments>` runs one Vitest
+// with those arguments, after the caches if the examples are among them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -66,5 +67,18 @@ if (!built) {
   }
   process.exit(1);
 }
+const args = process.argv.slice(2);
+const vitest = (extra) => new Promise((resolve) => spawn('npx', ['vitest', 'run', ...extra], { stdio: 'inherit', env: { ...process.env, FG_BUILT: '1' } }).on('close', (code) => resolve(code ?? 1)));
+if (args.length > 0) {
+  await examplesReady;
+  process.exit(await vitest(args));
+}
+// A whole run: the projects that need no example engine run while the engines' caches are still being prepared
+// (on a fresh machine that takes a minute or more, mostly downloads), then the examples run.
+console.log('npm test: unit, content, site and browser tests (the example engines are prepared alongside)');
+const first = await vitest(['--project', 'unit', '--project', 'content', '--project', 'site', '--project', 'browser']);
 await examplesReady;
-process.exit(run('npx', ['vitest', 'run', ...process.argv.slice(2)], { FG_BUILT: '1' }));
+console.log('npm test: the examples, run against real engines');
+const second = await vitest(['--project', 'examples']);
+if (first !== 0) console.error('npm test: the unit, content, site or browser tests failed (see above).');
+process.exit(first || second);
