@@ -104,6 +104,24 @@ describe('code blocks', () => {
   });
 });
 
+describe('stylesheets', () => {
+  it('links one stylesheet per page, which exists, and keeps no file that nothing links', () => {
+    const files = listFiles(DIST);
+    const pages = files.filter((f) => f.endsWith('.html'));
+    const links = pages.map((f) => [f, attr(readFileSync(join(DIST, f), 'utf8'), /<link rel="stylesheet" href="([^"]+)">/g)] as const);
+    expect(links.filter(([, l]) => l.length !== 1)).toEqual([]);
+    const linked = new Set(links.map(([, l]) => l[0]!));
+    expect([...linked].filter((href) => !files.includes(href))).toEqual([]);
+    // The parts were joined and removed: every stylesheet in the build is one a page links.
+    expect(files.filter((f) => f.startsWith('/_astro/') && f.endsWith('.css') && !linked.has(f))).toEqual([]);
+    // An entry page's one file holds the shell's styles and the article's, and the layer order both declare.
+    const entryCss = readFileSync(join(DIST, links.find(([f]) => f === '/kafka/partitions/index.html')![1][0]!), 'utf8');
+    expect(entryCss).toMatch(/^@layer reset,base,layout/);
+    expect(entryCss).toContain('.skip-link');
+    expect(entryCss).toContain('.callout-why');
+  });
+});
+
 describe('client code', () => {
   it('loads lazy chunks with a plain import(): no preload helper or chunk table in any script', () => {
     const scripts = listFiles(DIST).filter((f) => f.startsWith('/_astro/') && f.endsWith('.js'));
