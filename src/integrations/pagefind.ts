@@ -1,8 +1,16 @@
 import type { AstroIntegration } from 'astro';
+import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createIndex, close } from 'pagefind';
 
-/** Builds the Pagefind index into dist/pagefind/ after every build, and reports what it indexed. */
+/** Pagefind's ready-made search interfaces, which this site does not use (it has its own, src/scripts/search.ts). */
+export const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+/**
+ * Builds the Pagefind index into dist/pagefind/ after every build, and reports what it indexed. Pagefind also
+ * writes its ready-made interfaces (0.4 MB); they are removed, so they are neither deployed nor precached by the
+ * service worker for every reader.
+ */
 export function pagefindIndex(): AstroIntegration {
   return {
     name: 'field-guide:pagefind',
@@ -16,6 +24,7 @@ export function pagefindIndex(): AstroIntegration {
         const written = await index.writeFiles({ outputPath: `${site}pagefind` });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await close();
+        for (const f of readdirSync(`${site}pagefind`)) if (UNUSED_UI.test(f)) rmSync(`${site}pagefind/${f}`);
         logger.info(`search index: ${added.page_count} pages indexed into dist/pagefind/`);
       },
     },

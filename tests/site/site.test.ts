@@ -138,6 +138,12 @@ describe('search index', () => {
   beforeAll(async () => {
     pf = await loadPagefind(DIST);
   });
+  it('ships Pagefind\'s search code and index without its unused ready-made interfaces', () => {
+    const files = listFiles(DIST).filter((f) => f.startsWith('/pagefind/'));
+    expect(files).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/pagefind-entry.json']));
+    expect(files.filter((f) => /\/pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f))).toEqual([]);
+    expect(readFileSync(join(DIST, 'sw.js'), 'utf8')).not.toMatch(/pagefind-(ui|modular-ui|component-ui|highlight)\./);
+  });
   it('holds every entry page, found by its title', async () => {
     for (const e of entries) {
       const found = await pf.search(e.title);
