@@ -6,7 +6,10 @@ import { z } from 'astro/zod';
 const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
 const entries = (track: string) => glob({ base: `${CONTENT_DIR}/${track}`, pattern: '**/*.{md,mdx}' });
 
-/** Fields every entry of every track has. */
+/**
+ * Fields every entry of every track has. Each track's schema is strict: an unknown field (a misspelt `navlabel`)
+ * fails the build, naming the file and the field, instead of being dropped without a word.
+ */
 const common = z.object({
   /** Page title and sidebar label. */
   title: z.string().min(3).max(80),
@@ -34,7 +37,7 @@ const python = defineCollection({
     outcomes: z.array(z.string().min(5)).min(1),
     /** Official documentation for the stage's topics. */
     docs: z.array(docLink).default([]),
-  }),
+  }).strict(),
 });
 
 const aws = defineCollection({
@@ -53,7 +56,7 @@ const aws = defineCollection({
       .default([]),
     /** Official documentation for the category's services. */
     docs: z.array(docLink).default([]),
-  }),
+  }).strict(),
 });
 
 const kafka = defineCollection({
@@ -65,7 +68,7 @@ const kafka = defineCollection({
     related: z.array(reference('kafka')).default([]),
     /** Official documentation for the concept. */
     docs: z.array(docLink).default([]),
-  }),
+  }).strict(),
 });
 
 export const collections = { python, aws, kafka };

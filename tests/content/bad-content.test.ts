@@ -2,7 +2,7 @@
  * Bad content must fail the build with a message naming the file and the field,
  * and leave no half-written site behind. Each case builds a small content tree.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent, page } from '../helpers/build-fixture';
@@ -28,6 +28,24 @@ describe('content checks at build time', () => {
     expect(result.output).toMatch(/topics\.md/);
     expect(result.output).toMatch(/summary/);
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('fails on an unknown (misspelt) frontmatter field, naming the file and the field', () => {
+    const result = buildContent({ ...valid, 'kafka/topics.md': page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 2, navlabel: 'Topics' }) });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/topics\.md/);
+    expect(result.output).toMatch(/navlabel/);
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('lets content outside the repository use the components through the @components alias', () => {
+    const body = "import Callout from '@components/content/Callout.astro';\n\n<Callout type=\"why\">Because.</Callout>\n";
+    const files: Record<string, string> = { ...valid };
+    delete files['kafka/intro.md'];
+    files['kafka/intro.mdx'] = page({ title: 'Intro', summary: 'What the fixture Kafka track is about.', order: 1 }, `${body}\n## Why it exists\n\nText.\n`);
+    const result = buildContent(files);
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(result.outDir, 'kafka/intro/index.html'), 'utf8')).toMatch(/class="callout callout-why"[\s\S]*Because\./);
   });
 
   it('fails on a reference to an entry that does not exist', () => {
