@@ -5,6 +5,7 @@
 // with those arguments, after the caches if the examples are among them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { selectedProjects } from './test-selection.ts';
 
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,15 +25,7 @@ function ensureChromium() {
   process.exit(1);
 }
 
-/** Whether the arguments select the examples: every project by default, or named with --project, or a file filter. */
-function runsExamples(args) {
-  const projects = args.flatMap((a, i) => (a.startsWith('--project=') ? [a.slice(10)] : args[i - 1] === '--project' ? [a] : []));
-  if (projects.length) return projects.includes('examples');
-  // File filters: arguments that are neither options nor the value of an option that takes one.
-  const takesValue = new Set(['-t', '--testNamePattern', '--reporter', '-c', '--config', '-r', '--root', '--dir', '--shard', '--outputFile', '--maxWorkers', '--pool', '--environment']);
-  const filters = args.filter((a, i) => !a.startsWith('-') && !takesValue.has(args[i - 1] ?? ''));
-  return filters.length === 0 || filters.some((f) => f.includes('examples'));
-}
+const selected = selectedProjects(process.argv.slice(2));
 
 /**
  * The examples' caches take a minute or more on a fresh machine (mostly downloads): prepare them while the site
@@ -41,7 +34,7 @@ function runsExamples(args) {
  */
 let preparing;
 function prepareExamples() {
-  if (!runsExamples(process.argv.slice(2))) return Promise.resolve();
+  if (!selected.has('examples')) return Promise.resolve();
   const child = (preparing = spawn('npm', ['run', '--silent', 'setup:examples'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
   let output = '';
   child.stdout.on('data', (d) => (output += d));
@@ -53,10 +46,12 @@ function prepareExamples() {
   }));
 }
 
-ensureChromium();
+// Chromium only for the browser tests, and the site is built only for the tests that read it (site, browser).
+if (selected.has('browser')) ensureChromium();
 const examplesReady = prepareExamples();
 // Asynchronously, so the preparation's output is collected while the build runs.
-const built = await new Promise((resolve) => spawn('npx', ['astro', 'build'], { stdio: 'inherit' }).on('close', (code) => resolve(code === 0)));
+const needsSite = selected.has('site') || selected.has('browser');
+const built = !needsSite || (await new Promise((resolve) => spawn('npx', ['astro', 'build'], { stdio: 'inherit' }).on('close', (code) => resolve(code === 0))));
 if (!built) {
   console.error('The site did not build; no tests were run.');
   // Stop the preparation too (its whole process group: npm, then Node); its caches are built under a lock.
@@ -68,7 +63,7 @@ if (!built) {
   process.exit(1);
 }
 const args = process.argv.slice(2);
-const vitest = (extra) => new Promise((resolve) => spawn('npx', ['vitest', 'run', ...extra], { stdio: 'inherit', env: { ...process.env, FG_BUILT: '1' } }).on('close', (code) => resolve(code ?? 1)));
+const vitest = (extra) => new Promise((resolve) => spawn('npx', ['vitest', 'run', ...extra], { stdio: 'inherit', env: { ...process.env, ...(needsSite ? { FG_BUILT: '1' } : {}) } }).on('close', (code) => resolve(code ?? 1)));
 if (args.length > 0) {
   await examplesReady;
   process.exit(await vitest(args));
