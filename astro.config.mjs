@@ -15,7 +15,7 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 // SITE_URL and BASE_PATH let the same sources deploy to any host and sub-path.
 const site = process.env.SITE_URL ?? 'https://field-guide.example.org';
 const base = process.env.BASE_PATH ?? '/';
-const themes = { light: 'github-light-default', dark: 'github-dark-default' };
+const themes = /** @type {const} */ ({ light: 'github-light-default', dark: 'github-dark-default' });
 // Syntax colours as classes from these two themes (src/lib/code-colors.ts).
 const colors = await codeColors(themes);
 

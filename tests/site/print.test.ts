@@ -6,7 +6,7 @@ import { TRACKS } from '../../src/tracks';
 const entries = sourceEntries();
 
 describe('print pages', () => {
-  it.each([['/print/', undefined], ...TRACKS.map((t) => [`/print/${t.id}/`, t.id])])('%s holds its entries in order with every answer shown', (path, track) => {
+  it.each<[string, string | undefined]>([['/print/', undefined], ...TRACKS.map((t): [string, string] => [`/print/${t.id}/`, t.id])])('%s holds its entries in order with every answer shown', (path, track) => {
     const html = htmlOf(path!);
     const keys = [...html.matchAll(/data-print-entry="([^"]+)"/g)].map((m) => m[1]);
     const expected = TRACKS.filter((t) => !track || t.id === track).flatMap((t) =>
