@@ -19,7 +19,8 @@ export function linkCheck(): AstroIntegration {
         const assets = new Set(files.map((f) => base.replace(/\/$/, '') + f));
         const broken = findBrokenLinks(pages, assets);
         if (broken.length) {
-          const message = `Broken internal links (${broken.length}):\n${formatBroken(broken)}`;
+          const { count, text } = formatBroken(broken);
+          const message = `Broken internal links (${count}):\n${text}`;
           // LINK_CHECK=warn lets writers build while pages they link to are still being written.
           if (process.env.LINK_CHECK === 'warn') logger.warn(message);
           else {

@@ -79,6 +79,16 @@ export function findBrokenLinks(pageList: readonly PageLinks[], assets: Readonly
   return broken;
 }
 
-export function formatBroken(broken: readonly BrokenLink[]): string {
-  return broken.map((b) => `  - ${b.source ?? b.page}: link "${b.href}": ${b.reason}`).join('\n');
+/**
+ * One line per broken link in a source file. The same link broken on several built pages (an entry and the
+ * print pages that repeat it) is one mistake, listed once with the pages it shows on.
+ */
+export function formatBroken(broken: readonly BrokenLink[]): { count: number; text: string } {
+  const lines = new Map<string, string[]>();
+  for (const b of broken) {
+    const line = `${b.source ?? b.page}: link "${b.href}": ${b.reason}`;
+    lines.set(line, [...(lines.get(line) ?? []), b.page]);
+  }
+  const text = [...lines].map(([line, pages]) => `  - ${line}${pages.length > 1 ? ` (on ${pages.join(', ')})` : ''}`).join('\n');
+  return { count: lines.size, text };
 }

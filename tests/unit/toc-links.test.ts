@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildToc } from '../../src/lib/toc';
-import { findBrokenLinks, resolveHref, scanHtml } from '../../src/lib/links';
+import { findBrokenLinks, formatBroken, resolveHref, scanHtml } from '../../src/lib/links';
 import { withBase } from '../../src/lib/paths';
 import { blockStatus, norunReason } from '../../src/lib/fence';
 import { extractQuestions } from '../../src/lib/questions';
@@ -39,6 +39,16 @@ describe('link checking', () => {
       'content/kafka/topics.mdx /kafka/topics/#nope /kafka/topics/ has no element with id "nope"',
       'content/kafka/topics.mdx /missing/ no page at /missing/',
     ]);
+  });
+  it('lists a link broken on several built pages (an entry and its print pages) once, with those pages', () => {
+    const entry = '<article data-source="content/kafka/topics.mdx"><a href="/missing/">z</a></article>';
+    const broken = findBrokenLinks([page('/kafka/topics/', entry), page('/print/', entry), page('/print/kafka/', entry)]);
+    expect(broken).toHaveLength(3);
+    expect(formatBroken(broken)).toEqual({
+      count: 1,
+      text: '  - content/kafka/topics.mdx: link "/missing/": no page at /missing/ (on /kafka/topics/, /print/, /print/kafka/)',
+    });
+    expect(formatBroken(broken.slice(0, 1)).text).toBe('  - content/kafka/topics.mdx: link "/missing/": no page at /missing/');
   });
   it('decodes entities in ids and hrefs', () => {
     const p = scanHtml('/a/', '<h2 id="a&amp;b"></h2><a href="#a&amp;b">x</a>');
