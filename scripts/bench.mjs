@@ -11,7 +11,8 @@ if (!Number.isInteger(n) || n < 1) {
   console.error('usage: npm run bench -- N   (N pages, for example 1000 or 10000)');
   process.exit(2);
 }
-const generator = resolve(process.env.BENCH_GENERATOR ?? '../shared/bench/gen-corpus.mjs');
+// The generator lives beside the repository (../shared/bench/), not in it; BENCH_GENERATOR points elsewhere.
+const generator = resolve(process.env.BENCH_GENERATOR ?? new URL('../../shared/bench/gen-corpus.mjs', import.meta.url).pathname);
 if (!existsSync(generator)) {
   console.error(`Corpus generator not found at ${generator}; set BENCH_GENERATOR to its path.`);
   process.exit(2);
