@@ -17,6 +17,8 @@ const common = z.object({
   summary: z.string().min(20).max(160),
   /** Position in the track's learning order: 1 is read first. Unique within a track. */
   order: z.number().int().positive(),
+  /** The meta description (search results, social cards) when it should differ from the summary. */
+  description: z.string().min(20).max(160).optional(),
   /** Shorter label for the sidebar when the title is long. */
   navLabel: z.string().max(40).optional(),
   /** Date the page was last checked against the official documentation. */

@@ -10,7 +10,7 @@ import { buildContent, page } from '../helpers/build-fixture';
 const valid = {
   'python/basics.md': page({ title: 'Basics', summary: 'The first stage of the fixture track.', order: 1, outcomes: ['Read a file'] }),
   'aws/compute.md': page({ title: 'Compute', summary: 'Where code runs, in the fixture track.', order: 1, services: [{ name: 'Lambda', anchor: 'lambda' }] }, '## Lambda\n\nText.\n'),
-  'kafka/intro.md': page({ title: 'Intro', summary: 'What the fixture Kafka track is about.', order: 1 }, '## Why it exists\n\nText.\n'),
+  'kafka/intro.md': page({ title: 'Intro', summary: 'What the fixture Kafka track is about.', description: 'The fixture Kafka track, described for search engines.', order: 1 }, '## Why it exists\n\nText.\n'),
   'kafka/topics.md': page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 2, prerequisites: ['intro'] }, 'See [intro](/kafka/intro/#why-it-exists).\n'),
 };
 
@@ -20,6 +20,9 @@ describe('content checks at build time', () => {
     expect(result.output).toContain('none broken');
     expect(result.status).toBe(0);
     expect(existsSync(join(result.outDir, 'kafka/topics/index.html'))).toBe(true);
+    // An optional description is the page's meta description; without one, the summary is.
+    expect(readFileSync(join(result.outDir, 'kafka/intro/index.html'), 'utf8')).toContain('<meta name="description" content="The fixture Kafka track, described for search engines.">');
+    expect(readFileSync(join(result.outDir, 'kafka/topics/index.html'), 'utf8')).toContain('<meta name="description" content="Topics in the fixture Kafka track here.">');
   });
 
   it('fails on a schema violation, naming the file and the field', () => {
