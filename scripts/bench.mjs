@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
 const n = Number(process.argv[2] ?? 1000);
 if (!Number.isInteger(n) || n < 1) {
@@ -12,7 +13,7 @@ if (!Number.isInteger(n) || n < 1) {
   process.exit(2);
 }
 // The generator lives beside the repository (../shared/bench/), not in it; BENCH_GENERATOR points elsewhere.
-const generator = resolve(process.env.BENCH_GENERATOR ?? new URL('../../shared/bench/gen-corpus.mjs', import.meta.url).pathname);
+const generator = resolve(process.env.BENCH_GENERATOR ?? fileURLToPath(new URL('../../shared/bench/gen-corpus.mjs', import.meta.url)));
 if (!existsSync(generator)) {
   console.error(`Corpus generator not found at ${generator}; set BENCH_GENERATOR to its path.`);
   process.exit(2);

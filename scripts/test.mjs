@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { selectedProjects } from './test-selection.ts';
 
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+// The same without blocking, so the examples' preparation keeps running (and its output is collected) meanwhile.
+const runAsync = (cmd, args, env = {}) => new Promise((resolve) => spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).on('close', (code) => resolve(code ?? 1)));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const INSTALL = ['apt-get', 'install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'];
 
@@ -25,7 +27,8 @@ function ensureChromium() {
   process.exit(1);
 }
 
-const selected = selectedProjects(process.argv.slice(2));
+const args = process.argv.slice(2);
+const selected = selectedProjects(args);
 
 /**
  * The examples' caches take a minute or more on a fresh machine (mostly downloads): prepare them while the site
@@ -49,9 +52,8 @@ function prepareExamples() {
 // Chromium only for the browser tests, and the site is built only for the tests that read it (site, browser).
 if (selected.has('browser')) ensureChromium();
 const examplesReady = prepareExamples();
-// Asynchronously, so the preparation's output is collected while the build runs.
 const needsSite = selected.has('site') || selected.has('browser');
-const built = !needsSite || (await new Promise((resolve) => spawn('npx', ['astro', 'build'], { stdio: 'inherit' }).on('close', (code) => resolve(code === 0))));
+const built = !needsSite || (await runAsync('npx', ['astro', 'build'])) === 0;
 if (!built) {
   console.error('The site did not build; no tests were run.');
   // Stop the preparation too (its whole process group: npm, then Node); its caches are built under a lock.
@@ -62,8 +64,7 @@ if (!built) {
   }
   process.exit(1);
 }
-const args = process.argv.slice(2);
-const vitest = (extra) => new Promise((resolve) => spawn('npx', ['vitest', 'run', ...extra], { stdio: 'inherit', env: { ...process.env, ...(needsSite ? { FG_BUILT: '1' } : {}) } }).on('close', (code) => resolve(code ?? 1)));
+const vitest = (extra) => runAsync('npx', ['vitest', 'run', ...extra], needsSite ? { FG_BUILT: '1' } : {});
 if (args.length > 0) {
   await examplesReady;
   process.exit(await vitest(args));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createIndex, close } from 'pagefind';
 
 /** Pagefind's ready-made search interfaces, which this site does not use (it has its own, src/scripts/search.ts). */
-export const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 /**
  * Builds the Pagefind index into dist/pagefind/ after every build, and reports what it indexed. Pagefind also

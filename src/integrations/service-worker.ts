@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
+import { withBase } from '../lib/paths';
 
 /**
  * After the build, Workbox writes dist/sw.js: it precaches the pages, their assets and the search index, so
@@ -14,7 +15,7 @@ export function serviceWorker({ base, maxPrecachedPages = 500 }: { base: string;
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const b = base.endsWith('/') ? base : `${base}/`;
+        const b = withBase(base);
         let pageCount = 0;
         const { count, size, warnings } = await generateSW({
           globDirectory: root,
