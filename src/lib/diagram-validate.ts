@@ -37,21 +37,22 @@ const SHAPES: [string, string][] = [
   ['((', '))'],
   ['[[', ']]'],
   ['[(', ')]'],
-  ['[/', '/]'],
-  ['[\\', '\\]'],
   ['{{', '}}'],
   ['[', ']'],
   ['(', ')'],
   ['{', '}'],
   ['>', ']'],
 ];
-const ALT_CLOSE: Record<string, string[]> = { '[/': ['/]', '\\]'], '[\\': ['\\]', '/]'] };
 
 const NODE_ID = /^[A-Za-z0-9_][\w]*/;
-/** Connectors without text: `-->`, `---`, `-.->`, `==>`, `--o`, `--x`, `<-->`, longer forms. */
-const LINK = /^(<)?(-{2,}>|-{3,}|-\.+->|-\.+-|={2,}>|={3,}|-{2,}[ox](?![\w])|={2,}[ox](?![\w]))/;
-/** Connectors with their text inline: `-- text -->`, `-. text .->`, `== text ==>`. */
-const TEXT_LINK = /^(<)?(--|-\.|==)\s+([^]*?)\s+(-{2,}>|-{3,}|\.-+>|\.-+|={2,}>|={3,})/;
+/**
+ * Connectors without text, the forms the renderer draws: `-->`, `---`, `-.->`, `-.-`, `==>`, `===`, and `<-->`,
+ * `<-.->`, `<==>` (both ends). Longer forms (`---->`, `-..->`) and circle or cross ends (`--o`, `--x`) are left
+ * out because the renderer drops or misreads them.
+ */
+const LINK = /^(?:<-->|<-\.->|<==>|-->|---(?!-)|-\.->|-\.-(?!>)|==>|===(?!=))/;
+/** Connectors with their text inline: `-- text -->`, `-- text ---`, `-. text .->`, `== text ==>`. */
+const TEXT_LINK = /^(--|-\.|==)\s+([^]*?)\s+(-->|---|\.->|==>)(?![->=.])/;
 
 interface Cursor {
   s: string;
@@ -104,9 +105,10 @@ function readNode(c: Cursor): string | undefined {
   if (id === 'end') return '"end" cannot be a node id (it closes a subgraph)';
   c.i += id.length;
   const shape = SHAPES.find(([open]) => c.s.startsWith(open, c.i));
+  if (shape && /^\[[/\\]/.test(c.s.slice(c.i))) return 'parallelogram and trapezoid shapes ([/…/], [\\…\\]) are not drawn by the renderer: use [ ], ( ), { } or [( )]';
   if (shape) {
     c.i += shape[0].length;
-    const err = readLabel(c, ALT_CLOSE[shape[0]] ?? [shape[1]], shape[0]);
+    const err = readLabel(c, [shape[1]], shape[0]);
     if (err) return err;
   }
   if (c.s.startsWith(':::', c.i)) {
@@ -146,11 +148,11 @@ function readLink(c: Cursor): string | undefined {
   }
   const text = TEXT_LINK.exec(rest);
   if (text) {
-    if (/["[\]{}()|]/.test(text[3]!) && !/^"[^"]*"$/.test(text[3]!)) return `brackets or quotes in the link text ${show(text[3]!)}: write A -->|"text"| B`;
+    if (/["[\]{}()|]/.test(text[2]!) && !/^"[^"]*"$/.test(text[2]!)) return `brackets or quotes in the link text ${show(text[2]!)}: write A -->|"text"| B`;
     c.i += text[0].length;
     return undefined;
   }
-  if (/^-+>?|^=+>?|^-\./.test(rest)) return `${show(rest.split(/\s/)[0]!)} is not a link: use -->, ---, -.->, ==> (text: -->|text| or -- text -->)`;
+  if (/^[-=<.]/.test(rest)) return `${show(rest.split(/\s/)[0]!)} is not a link the renderer draws: use -->, ---, -.->, -.-, ==>, ===, <--> (text: -->|text| or -- text -->)`;
   return `expected a link (-->, ---, -.->, ==>) or the end of the line at ${show(rest)}`;
 }
 
@@ -196,11 +198,13 @@ const checkFlowchartLine: LineCheck = (text, stack, line) => {
 // ---------------------------------------------------------------------------------------------- sequences
 
 const ACTOR = '[A-Za-z_][\\w]*';
-const ARROWS = ['<<-->>', '<<->>', '-->>', '->>', '-->', '->', '--x', '-x', '--)', '-)'];
+/** Message arrows (the bidirectional `<<->>` is left out: the renderer reads it as a participant name). */
+const ARROWS = ['-->>', '->>', '-->', '->', '--x', '-x', '--)', '-)'];
 const ARROW_RE = ARROWS.map((a) => a.replace(/[)]/g, '\\)')).join('|');
 const MESSAGE = new RegExp(`^(${ACTOR})\\s*(${ARROW_RE})\\s*([+-]?)\\s*(${ACTOR})\\s*:(.*)$`);
 const MESSAGE_NO_COLON = new RegExp(`^(${ACTOR})\\s*(${ARROW_RE})\\s*([+-]?)\\s*(${ACTOR})(?:\\s+(.*))?$`);
-const SEQ_BLOCKS = ['loop', 'alt', 'opt', 'par', 'critical', 'break', 'rect'];
+/** Blocks (`critical`/`option` and `rect` are left out: the renderer labels them wrongly, "opt [ion …]", "[rgb(…)]"). */
+const SEQ_BLOCKS = ['loop', 'alt', 'opt', 'par', 'break'];
 
 const checkSequenceLine: LineCheck = (text, stack, line) => {
   const t = text.trim();
@@ -223,17 +227,21 @@ const checkSequenceLine: LineCheck = (text, stack, line) => {
   const word = m?.[1] ?? '';
   const arg = (m?.[2] ?? '').trim();
   if (SEQ_BLOCKS.includes(word)) {
-    if (word === 'rect' && !/^(?:rgba?\([^)]*\)|#[0-9a-fA-F]{3,8})$/.test(arg)) return 'write rect rgb(…) or rect #rrggbb';
     stack.push({ keyword: word, line });
     return undefined;
   }
-  if (word === 'else' || word === 'and' || word === 'option') {
-    const want = word === 'else' ? 'alt' : word === 'and' ? 'par' : 'critical';
+  if (word === 'rect' || word === 'critical' || word === 'option') {
+    // Still a block, so that its "end" does not count as a second problem.
+    if (word !== 'option') stack.push({ keyword: word, line });
+    return `"${word}" is not drawn correctly by the renderer: use loop, alt/else, opt, par/and or break`;
+  }
+  if (word === 'else' || word === 'and') {
+    const want = word === 'else' ? 'alt' : 'par';
     if (stack[stack.length - 1]?.keyword !== want) return `"${word}" belongs inside ${want === "alt" ? "an" : "a"} "${want}" block`;
     return undefined;
   }
   if (word === 'end' && arg === '') {
-    if (!stack.length) return '"end" without a block (loop, alt, opt, par, critical, break, rect) to close';
+    if (!stack.length) return '"end" without a block (loop, alt, opt, par, break) to close';
     stack.pop();
     return undefined;
   }
@@ -260,27 +268,30 @@ function balanced(text: string): string | undefined {
 const STATE = '(?:\\[\\*\\]|[A-Za-z_][\\w]*)';
 const TRANSITION = new RegExp(`^(${STATE})\\s*-->\\s*(${STATE})(?:\\s*:(.*))?$`);
 
+/** Lines the renderer accepts in a state diagram but does not draw: refused, so a fact is not lost silently. */
+const STATE_NOT_DRAWN: [RegExp, string][] = [
+  [/^note\b/i, 'notes are not drawn in state diagrams: put the fact in a transition label, the caption or the text'],
+  [/^(?:classDef|class)\b/, 'classDef and class are not drawn in state diagrams'],
+  [/^state\s+\w+\s+<<\w+>>$/, 'fork, join and choice states are drawn as ordinary states: use a named state instead'],
+  [/^[A-Za-z_]\w*\s*:/, 'a state description (State : text) is not drawn: use state "Text" as State'],
+];
+
 const checkStateLine: LineCheck = (text, stack, line) => {
   const t = text.trim();
-  if (stack[stack.length - 1]?.keyword === 'note') {
-    if (/^end\s+note$/i.test(t)) stack.pop();
-    return undefined;
-  }
   const tr = TRANSITION.exec(t);
   if (tr) return tr[3] !== undefined && tr[3].trim() === '' ? 'empty transition label after ":"' : tr[3] ? balanced(tr[3]) : undefined;
   if (/-->/.test(t)) return `not a transition: write A --> B or A --> B: label (states are letters, digits, _ or [*])`;
+  for (const [re, why] of STATE_NOT_DRAWN) if (re.test(t)) return why;
   let m = /^state\s+(.*)$/.exec(t);
   if (m) {
     const rest = m[1]!.trim();
-    if (new RegExp(`^"[^"]+"\\s+as\\s+[A-Za-z_]\\w*$`).test(rest)) return undefined;
-    if (/^[A-Za-z_]\w*\s+<<(?:fork|join|choice)>>$/.test(rest)) return undefined;
-    const comp = /^(?:"[^"]+"\s+as\s+)?([A-Za-z_]\w*)\s*\{$/.exec(rest);
-    if (comp) {
+    if (/^"[^"]+"\s+as\s+[A-Za-z_]\w*$/.test(rest)) return undefined;
+    if (/^(?:"[^"]+"\s+as\s+)?[A-Za-z_]\w*\s*\{$/.test(rest)) {
       stack.push({ keyword: 'state', line });
       return undefined;
     }
     if (/^[A-Za-z_]\w*$/.test(rest)) return undefined;
-    return 'write state "Description" as Id, state Id {, or state Id <<fork>>/<<join>>/<<choice>>';
+    return 'write state "Description" as Id, or state Id { … } for a composite state';
   }
   if (t === '}') {
     if (stack[stack.length - 1]?.keyword !== 'state') return '"}" without a composite state (state X {) to close';
@@ -288,19 +299,8 @@ const checkStateLine: LineCheck = (text, stack, line) => {
     return undefined;
   }
   if (t === '--') return stack.length ? undefined : '"--" (concurrent regions) only inside a composite state';
-  m = /^note\s+(left of|right of)\s+([A-Za-z_]\w*)\s*(?::(.*))?$/i.exec(t);
-  if (m) {
-    if (m[3] === undefined) stack.push({ keyword: 'note', line });
-    else if (m[3].trim() === '') return 'empty note';
-    return undefined;
-  }
-  if (/^note\b/i.test(t)) return 'write note left of State: text (or note right of State, lines, end note)';
   m = /^direction\s+(\S+)$/.exec(t);
   if (m) return DIRECTIONS.includes(m[1]!) ? undefined : `unknown direction ${show(m[1]!)} (use ${DIRECTIONS.join(', ')})`;
-  if (/^classDef\b/.test(t)) return /^classDef\s+[\w-]+\s+\S.*$/.test(t) ? undefined : 'write classDef name fill:#…';
-  if (/^class\b/.test(t)) return /^class\s+[\w,]+\s+[\w-]+$/.test(t) ? undefined : 'write class stateA,stateB className';
-  m = /^([A-Za-z_]\w*)\s*:(.*)$/.exec(t);
-  if (m) return m[2]!.trim() === '' ? `empty description for state ${m[1]}` : balanced(m[2]!);
   if (/^[A-Za-z_]\w*$/.test(t)) return undefined;
   return `unknown line ${show(t)} in a state diagram`;
 };
@@ -314,6 +314,8 @@ export function validateDiagram(code: string): DiagramProblem[] {
   let check: LineCheck | undefined;
   let closer = 'end';
   const stack: Block[] = [];
+  let header = 0;
+  let body = 0;
   for (let k = 0; k < lines.length; k++) {
     const text = lines[k]!.trim();
     if (text === '' || text.startsWith('%%')) continue;
@@ -333,14 +335,17 @@ export function validateDiagram(code: string): DiagramProblem[] {
         problems.push({ line, message: `unknown diagram type ${show(text)}: the first line must be one of flowchart LR|TD, graph LR|TD, sequenceDiagram, stateDiagram-v2` });
         return problems;
       }
+      header = line;
       continue;
     }
+    body++;
     const problem = check(text, stack, line);
     if (problem) problems.push({ line, message: `${problem} (in ${show(text)})` });
   }
   if (!check) problems.push({ line: 1, message: 'the diagram is empty' });
+  else if (body === 0) problems.push({ line: header, message: 'the diagram has a header and nothing else' });
   for (const open of stack.reverse()) {
-    const what = open.keyword === 'note' ? 'end note' : closer === '}' ? '}' : 'end';
+    const what = closer;
     problems.push({ line: open.line, message: `"${open.keyword}" is never closed: add "${what}"` });
   }
   return problems;

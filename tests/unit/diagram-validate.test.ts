@@ -1,7 +1,16 @@
+import { renderMermaidSVG } from 'beautiful-mermaid';
 import { describe, expect, it } from 'vitest';
 import { validateDiagram } from '../../src/lib/diagram-validate';
 
 const ok = (code: string) => expect(validateDiagram(code), code).toEqual([]);
+/** What the validator accepts, the renderer draws: every given text is in the drawing. */
+const drawn = (code: string, texts: string[]) => {
+  ok(code);
+  const svg = renderMermaidSVG(code);
+  const shown = [...svg.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  for (const t of texts) expect(shown.some((x) => x.includes(t)), `"${t}" drawn`).toBe(true);
+  return svg;
+};
 /** The one problem of a source: its line and a part of its message. */
 const bad = (code: string, line: number, message: RegExp) => {
   const problems = validateDiagram(code);
@@ -25,22 +34,28 @@ describe('validateDiagram: header', () => {
     bad('flowchart XY\n  A --> B', 1, /direction must be one of/);
     bad('sequenceDiagram LR\n  A->>B: x', 1, /unknown diagram type/);
     bad('', 1, /empty/);
+    bad('\nflowchart LR\n', 2, /nothing else/);
   });
 });
 
 describe('validateDiagram: flowcharts', () => {
-  it('accepts nodes, shapes, chains, labels, subgraphs, classes and comments', () => {
-    ok(`flowchart LR
+  it('accepts nodes, shapes, chains, labels, subgraphs, classes and comments, and the renderer draws them', () => {
+    const svg = drawn(
+      `flowchart LR
   %% a comment
   P[Producer] --> L["Leader (broker 1)"]
   L -->|fetch| F1(Follower) & F2([Follower 3])
   A{Valid?} -- yes --> B[[Subroutine]]
   A -. maybe .-> C[(Database)]
   A ==> D((Circle)) --- E{{Hex}}
+  A -- plain --- G(((Double)))
+  A == heavy ==> H
+  A -->|"quoted (x)"| I
   A --> B --> C;
   A <--> B
-  A --o B
-  X>Flag] -.- Y[/Input/]
+  A <-.-> C
+  X>Flag] -.- Y
+  J & K --> Y
   subgraph cluster1["Cluster one"]
     direction TB
     M --> N
@@ -48,10 +63,21 @@ describe('validateDiagram: flowcharts', () => {
   subgraph "Only a title"
     Q
   end
-  classDef hot fill:#fdd,stroke:#c00
+  classDef hot fill:#ffdddd,stroke:#cc0000
   class A,B hot
-  style C fill:#eee
-  A:::hot --> Z`);
+  style C fill:#eeeeee
+  A:::hot --> Z`,
+      ['Producer', 'Leader (broker 1)', 'fetch', 'Follower 3', 'Valid?', 'yes', 'Subroutine', 'maybe', 'Database', 'Circle', 'Hex', 'plain', 'Double', 'heavy', 'quoted (x)', 'Flag', 'Cluster one', 'Only a title'],
+    );
+    expect(svg).toContain('#ffdddd');
+  });
+  it('refuses the link forms the renderer drops or misreads', () => {
+    bad('flowchart LR\n  A --o B', 2, /not a link the renderer draws/);
+    bad('flowchart LR\n  A --x B', 2, /not a link the renderer draws/);
+    bad('flowchart LR\n  A ----> B', 2, /not a link the renderer draws/);
+    bad('flowchart LR\n  A -..-> B', 2, /not a link the renderer draws/);
+    bad('flowchart LR\n  A -. t .- B', 2, /not a link the renderer draws/);
+    bad('flowchart LR\n  A --> Y[/Input/]', 2, /parallelogram and trapezoid shapes/);
   });
   it('rejects an unclosed bracket, on its line', () => {
     bad('flowchart LR\n  A[x --> B', 2, /\[.*label|unclosed "\["/);
@@ -64,8 +90,10 @@ describe('validateDiagram: flowcharts', () => {
   });
   it('rejects a bad arrow and a missing link', () => {
     bad('flowchart LR\n  A -> B', 2, /is not a link/);
+    bad('flowchart LR\n  A[x] -> B', 2, /is not a link/);
     bad('flowchart LR\n  A B', 2, /expected a link/);
     bad('flowchart LR\n  A -->|label B', 2, /unclosed "\|"/);
+    bad('flowchart LR\n  A -->', 2, /the line ends where a node was expected/);
   });
   it('rejects unknown statements', () => {
     bad('flowchart LR\n  A --> B\n  click A "https://example.org"', 3, /expected a link/);
@@ -81,8 +109,8 @@ describe('validateDiagram: flowcharts', () => {
 });
 
 describe('validateDiagram: sequence diagrams', () => {
-  it('accepts participants, messages with every arrow, notes and blocks', () => {
-    ok(`sequenceDiagram
+  it('accepts participants, messages with every arrow, notes and blocks, and the renderer draws them', () => {
+    drawn(`sequenceDiagram
   autonumber
   participant B1 as Broker 1
   actor U as User
@@ -117,9 +145,14 @@ describe('validateDiagram: sequence diagrams', () => {
   and two
     U->>B1: b
   end
-  rect rgb(240, 240, 255)
-    U->>B1: highlighted
-  end`);
+  break when full
+    U->>B1: stop
+  end`, ['Broker 1', 'User', 'produce', 'ack (offset 42)', 'lost, dotted', 'async', 'both', 'left', 'right', 'heartbeat', 'every 2s', 'timeout', 'maybe', 'self', 'one', 'two', 'when full']);
+  });
+  it('refuses what the renderer draws wrongly', () => {
+    bad('sequenceDiagram\n  A<<->>B: both ways', 2, /not a message|unknown line/);
+    bad('sequenceDiagram\n  rect rgb(240, 240, 255)\n  A->>B: x\n  end', 2, /"rect" is not drawn correctly/);
+    bad('sequenceDiagram\n  critical c\n  A->>B: x\n  end', 2, /"critical" is not drawn correctly/);
   });
   it('rejects a message without a colon', () => {
     bad('sequenceDiagram\n  A->>B hello', 2, /needs a colon/);
@@ -144,34 +177,36 @@ describe('validateDiagram: sequence diagrams', () => {
 });
 
 describe('validateDiagram: state diagrams', () => {
-  it('accepts states, transitions, notes, composites and pseudo-states', () => {
-    ok(`stateDiagram-v2
+  it('accepts states, transitions, composites and start/end, and the renderer draws them', () => {
+    drawn(
+      `stateDiagram-v2
   direction LR
   [*] --> Empty
   Empty --> Preparing: member joins
-  state "Completing the rebalance" as Completing
-  Preparing --> Completing
+  state "Waiting for members" as Waiting
+  Preparing --> Waiting
+  Waiting --> Completing
   state Completing {
     [*] --> Sync
     Sync --> [*]
     --
     [*] --> Other
   }
-  state fork1 <<fork>>
-  Empty : no members
-  note right of Empty : waits for a join
-  note left of Preparing
-    several lines
-    of text
-  end note
   Stable
-  Stable --> [*]`);
+  Stable --> [*]`,
+      ['Empty', 'member joins', 'Waiting for members', 'Completing', 'Sync', 'Other', 'Stable'],
+    );
+  });
+  it('refuses what the renderer does not draw', () => {
+    bad('stateDiagram-v2\n  [*] --> A\n  note right of A : waits', 3, /notes are not drawn/);
+    bad('stateDiagram-v2\n  [*] --> A\n  A : no members', 3, /description .* is not drawn/);
+    bad('stateDiagram-v2\n  state f <<fork>>', 2, /fork, join and choice/);
+    bad('stateDiagram-v2\n  [*] --> A\n  classDef hot fill:#fdd', 3, /not drawn in state diagrams/);
   });
   it('rejects a bad transition, an unknown line and unbalanced braces', () => {
     bad('stateDiagram-v2\n  A -> B', 2, /unknown line/);
     bad('stateDiagram-v2\n  A --> B C', 2, /not a transition/);
     bad('stateDiagram-v2\n  state A {\n    [*] --> B', 2, /"state" is never closed: add "}"/);
     bad('stateDiagram-v2\n  A --> B\n  }', 3, /without a composite state/);
-    bad('stateDiagram-v2\n  note right of A\n    text', 2, /"note" is never closed: add "end note"/);
   });
 });
