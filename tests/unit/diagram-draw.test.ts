@@ -7,7 +7,7 @@ import { palettesFromCss } from '../../src/lib/diagram-svg';
 
 const palettes = palettesFromCss(readFileSync('src/styles/global.css', 'utf8'));
 
-describe('drawDiagram', () => {
+describe('drawDiagram', { timeout: 30_000 }, () => {
   it('names the renderer version that is installed (part of every cache key)', () => {
     const pkg = JSON.parse(readFileSync('node_modules/beautiful-mermaid/package.json', 'utf8')) as { version: string };
     expect(RENDERER).toBe(`beautiful-mermaid@${pkg.version}`);

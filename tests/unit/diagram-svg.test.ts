@@ -5,11 +5,12 @@ import { bakeColors, externalReference, finishSvg, mix, palettesFromCss, prefixI
 
 const css = readFileSync('src/styles/global.css', 'utf8');
 const palettes = palettesFromCss(css);
+// Drawn once at import (the first drawing warms the layout engine up: about 0.3 s, more on a busy machine).
 const flow = renderMermaidSVG('flowchart LR\n  A[Producer] -->|send| B[Broker]', { transparent: true });
 const seq = renderMermaidSVG('sequenceDiagram\n  A->>B: hi\n  Note over A: n', { transparent: true });
 const state = renderMermaidSVG('stateDiagram-v2\n  [*] --> A\n  A --> [*]', { transparent: true });
 
-describe('stripImports', () => {
+describe('stripImports', { timeout: 30_000 }, () => {
   it('removes the web-font import the renderer adds, and nothing else', () => {
     expect(flow).toMatch(/@import url\('https:\/\/fonts\.googleapis\.com/);
     const out = stripImports(flow);
@@ -19,7 +20,7 @@ describe('stripImports', () => {
   });
 });
 
-describe('prefixIds', () => {
+describe('prefixIds', { timeout: 30_000 }, () => {
   it('prefixes every id and every reference to it', () => {
     const svg = '<svg><defs><marker id="arrowhead"/></defs><g id="A"/><polyline marker-end="url(#arrowhead)"/><use href="#A"/><use xlink:href="#A"/><a href="#elsewhere"/></svg>';
     expect(prefixIds(svg, 'd1')).toBe('<svg><defs><marker id="d1-arrowhead"/></defs><g id="d1-A"/><polyline marker-end="url(#d1-arrowhead)"/><use href="#d1-A"/><use xlink:href="#d1-A"/><a href="#elsewhere"/></svg>');
@@ -34,7 +35,7 @@ describe('prefixIds', () => {
   });
 });
 
-describe('colours', () => {
+describe('colours', { timeout: 30_000 }, () => {
   it('reads both themes from the site stylesheet', () => {
     expect(palettes.light.bg).toBe('#ffffff');
     expect(palettes.dark.bg).toBe('#0f1318');
@@ -61,7 +62,7 @@ describe('colours', () => {
   });
 });
 
-describe('setFont, tidy, svgSize', () => {
+describe('setFont, tidy, svgSize', { timeout: 30_000 }, () => {
   it('uses the site font stack, with no web font', () => {
     const out = setFont(stripImports(flow));
     expect(out).toMatch(/text \{ font-family: system-ui, -apple-system/);
@@ -76,7 +77,7 @@ describe('setFont, tidy, svgSize', () => {
   });
 });
 
-describe('finishSvg', () => {
+describe('finishSvg', { timeout: 30_000 }, () => {
   it('leaves no reference to another origin (only the SVG namespace)', () => {
     for (const svg of [flow, seq, state]) {
       const out = finishSvg(svg, palettes.light, 'dx');

@@ -19,7 +19,7 @@ const bad = (code: string, line: number, message: RegExp) => {
   expect(problems[0]!.message).toMatch(message);
 };
 
-describe('validateDiagram: header', () => {
+describe('validateDiagram: header', { timeout: 30_000 }, () => {
   it('accepts the supported types', () => {
     ok('flowchart LR\n  A --> B');
     ok('flowchart TD\n  A --> B');
@@ -38,7 +38,7 @@ describe('validateDiagram: header', () => {
   });
 });
 
-describe('validateDiagram: flowcharts', () => {
+describe('validateDiagram: flowcharts', { timeout: 30_000 }, () => {
   it('accepts nodes, shapes, chains, labels, subgraphs, classes and comments, and the renderer draws them', () => {
     const svg = drawn(
       `flowchart LR
@@ -108,7 +108,7 @@ describe('validateDiagram: flowcharts', () => {
   });
 });
 
-describe('validateDiagram: sequence diagrams', () => {
+describe('validateDiagram: sequence diagrams', { timeout: 30_000 }, () => {
   it('accepts participants, messages with every arrow, notes and blocks, and the renderer draws them', () => {
     drawn(`sequenceDiagram
   autonumber
@@ -176,7 +176,7 @@ describe('validateDiagram: sequence diagrams', () => {
   });
 });
 
-describe('validateDiagram: state diagrams', () => {
+describe('validateDiagram: state diagrams', { timeout: 30_000 }, () => {
   it('accepts states, transitions, composites and start/end, and the renderer draws them', () => {
     drawn(
       `stateDiagram-v2
