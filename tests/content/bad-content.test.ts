@@ -77,4 +77,27 @@ describe('content checks at build time', () => {
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/aws\/compute\.md: services\[1\]\.anchor: no heading with id "ecs" for ECS/);
   });
+
+  it('fails on bad diagrams and figures, naming the file and the line of each', () => {
+    const fig = (attrs: string, diagram: string) => `<Figure ${attrs}>\n\n\`\`\`mermaid\n${diagram}\n\`\`\`\n\n</Figure>\n`;
+    const body = [
+      "import Figure from '@components/content/Figure.astro';", // body line 1 = file line 7
+      '',
+      fig('caption="Flow" alt="A to B."', 'flowchart LR\n  A --> B\n  A[x --> B'), // 9 <Figure, 11 fence, 14 the bad line
+      fig('caption="Steps" steps={["One.", "Two."]}', 'sequenceDiagram\n  A->>B hello'), // 19 <Figure, 21 fence, 23 the bad line
+      fig('caption="No words"', 'flowchart LR\n  A --> B'), // 28 <Figure without alt or steps
+      fig('caption="" alt="Empty caption."', 'flowchart LR\n  A --> B'), // 37 <Figure with an empty caption
+      '```mermaid\nflowchart LR\n  A --> B\n```', // 46 a fence outside a Figure
+    ].join('\n');
+    const files: Record<string, string> = { ...valid, 'kafka/topics.mdx': page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 2 }, body) };
+    delete files['kafka/topics.md'];
+    const result = buildContent(files);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/kafka\/topics\.mdx:14: figure: diagram: unclosed "\["/);
+    expect(result.output).toMatch(/kafka\/topics\.mdx:23: figure: diagram: a message needs a colon/);
+    expect(result.output).toMatch(/kafka\/topics\.mdx:28: figure: <Figure> needs a text equivalent/);
+    expect(result.output).toMatch(/kafka\/topics\.mdx:37: figure: <Figure> caption is empty/);
+    expect(result.output).toMatch(/kafka\/topics\.mdx:46: figure: a mermaid diagram must be inside a <Figure/);
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
 });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const DIST = resolve('dist');
+/** The built site: dist/, or DIST_DIR (a fixture built with its own --outDir). */
+export const DIST = resolve(process.env.DIST_DIR ?? 'dist');
 export const CONTENT = resolve(process.env.CONTENT_DIR ?? 'content');
 
 export interface SourceEntry {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopePrintHtml } from '../../src/lib/print';
+import { eagerLightDiagrams, scopePrintHtml } from '../../src/lib/print';
 
 describe('scopePrintHtml', () => {
   const page = `<main><nav><a href="#kafka-a--title">A</a></nav><h2 class="print-track" id="track-kafka">Kafka</h2>`
@@ -19,5 +19,14 @@ describe('scopePrintHtml', () => {
   it('opens every details element once', () => {
     expect(out.match(/<details open/g)).toHaveLength(2);
     expect(out).not.toMatch(/<details(?! open)/);
+  });
+});
+
+describe('eagerLightDiagrams', () => {
+  it('loads the light picture of a drawn diagram at once, and leaves the dark one lazy', () => {
+    const html = '<div class="diagram-art diagram-drawn"><img class="diagram-light" src="/_astro/diagrams/a-light.svg" alt="x" loading="lazy" decoding="async"><img class="diagram-dark" src="/_astro/diagrams/a-dark.svg" alt="x" loading="lazy" decoding="async"></div>';
+    const out = eagerLightDiagrams(html);
+    expect(out).toBe(html.replace('a-light.svg" alt="x" loading="lazy"', 'a-light.svg" alt="x"'));
+    expect(scopePrintHtml(`<main>${html}</main>`)).toContain('<img class="diagram-light" src="/_astro/diagrams/a-light.svg" alt="x" decoding="async">');
   });
 });
