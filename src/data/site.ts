@@ -66,6 +66,7 @@ function checkFigures(entries: AnyEntry[]): ContentError[] {
   const errors: ContentError[] = [];
   let drawnMs = 0;
   let drawnCount = 0;
+  let cachedMs = 0;
   let cachedCount = 0;
   for (const entry of entries) {
     const file = entry.filePath;
@@ -78,16 +79,18 @@ function checkFigures(entries: AnyEntry[]): ContentError[] {
     if (scan.errors.length) continue;
     for (const d of scan.diagrams) {
       try {
+        const start = performance.now();
         const drawn = draw(d.code);
         if (drawn.ms) (drawnMs += drawn.ms), drawnCount++;
-        else cachedCount++;
+        else (cachedMs += performance.now() - start), cachedCount++;
       } catch (err) {
         errors.push(new ContentError(`${file}:${d.line}`, 'diagram', `the renderer cannot draw it: ${(err as Error).message}`));
       }
     }
   }
   if (drawnCount + cachedCount) {
-    console.info(`[diagrams] ${drawnCount + cachedCount} diagrams: ${drawnCount} drawn in ${Math.round(drawnMs)} ms${drawnCount ? ` (${Math.round(drawnMs / drawnCount)} ms each)` : ''}, ${cachedCount} from the cache`);
+    const each = (ms: number, n: number) => (n ? ` (${(ms / n).toFixed(1)} ms each)` : '');
+    console.info(`[diagrams] ${drawnCount + cachedCount} diagrams: ${drawnCount} drawn in ${Math.round(drawnMs)} ms${each(drawnMs, drawnCount)}, ${cachedCount} found in the cache in ${Math.round(cachedMs)} ms${each(cachedMs, cachedCount)}`);
   }
   return errors;
 }

@@ -115,18 +115,22 @@ describe('drawn diagrams in Chromium', () => {
     }
   });
 
-  it('fits a wide diagram in the column on a desktop, without a scrollbar', async () => {
-    const { page, close } = await open('/python/pipelines/');
+  it('lets a diagram that fits the desktop column at a readable size fit it there, without a scrollbar', async () => {
+    const { page, close } = await open('/kafka/replication/');
     try {
-      expect(await page.$$eval('.diagram-scroll', (els) => els.map((el) => el.scrollWidth > el.clientWidth))).toEqual([false]);
+      // The first figure scrolls on a phone (its region is .diagram-scroll) but fits 1280 px.
+      expect(await page.$$eval('.diagram-scroll', (els) => els.map((el) => el.scrollWidth > el.clientWidth))).toEqual([false, false]);
     } finally {
       await close();
     }
   });
 
-  it('prints the light pictures, also from the dark theme, and the print page loads them at once', async () => {
-    const { page, close } = await open('/kafka/replication/', { colorScheme: 'dark' });
+  it('prints the light pictures, also from the dark theme (Chromium loads them for printing), and the print page loads them at once', async () => {
+    const { page, requested, close } = await open('/kafka/replication/', { colorScheme: 'dark' });
     try {
+      expect(requested.filter((u) => u.endsWith('-light.svg'))).toEqual([]);
+      await page.pdf({ path: join(build.outDir, 'replication.pdf') });
+      expect(requested.filter((u) => u.endsWith('-light.svg'))).toHaveLength(3);
       await page.emulateMedia({ media: 'print' });
       expect(await shown(page)).toEqual(['diagram-light:loaded', 'diagram-light:loaded', 'diagram-light:loaded']);
     } finally {
