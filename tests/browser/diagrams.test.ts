@@ -162,7 +162,7 @@ describe('drawn diagrams in Chromium', () => {
 
   it('indexes the text equivalent once and none of the labels drawn in the picture', async () => {
     const pf = await loadPagefind(build.outDir);
-    const find = async (q: string) => Promise.all((await pf.search(q)).results.map((r) => r.data() as Promise<{ url: string; content: string }>));
+    const find = async (q: string) => Promise.all((await pf.search(q)).results.map((r) => r.data() as unknown as Promise<{ url: string; content: string }>));
     const page = (await find('in-sync replica set')).find((r) => r.url.includes('/kafka/replication/'));
     expect(page).toBeDefined();
     // The alt sentence is on the page twice as <img alt> and once in "The diagram in words": indexed once.
