@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { codeMeta } from './src/integrations/code-meta.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
+import { diagrams } from './src/integrations/diagrams.ts';
 import { leanImports } from './src/integrations/lean-imports.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -34,7 +35,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Page-specific styles (syntax colours, track pages, search) as files, cached across pages, not inlined into each.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), joinStylesheetsIntegration(base), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
+  integrations: [mdx(), diagrams(base), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), joinStylesheetsIntegration(base), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
   markdown: {
     shikiConfig: {
       themes,

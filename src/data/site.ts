@@ -1,12 +1,17 @@
 /**
  * The site's content, loaded once per build and checked: the one place routes get entries from.
  * Checks that Astro does not make fatal: duplicate order, references to missing entries, AWS service
- * anchors without a section. Each problem names the file and the field.
+ * anchors without a section, figures and diagrams (src/lib/figures.ts). Each problem names the file and the field,
+ * or the line.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { TRACKS, type TrackId } from '../tracks';
 import { ContentError, throwIfAny } from '../lib/content-error';
 import { checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
+import { scanFigures } from '../lib/figures';
+import { draw } from './diagrams';
 
 export type AnyEntry = CollectionEntry<TrackId>;
 
@@ -53,6 +58,40 @@ async function checkServiceAnchors(entries: AnyEntry[]): Promise<ContentError[]>
   return errors;
 }
 
+/**
+ * Every <Figure> and ```mermaid fence of every MDX source, checked with its line; then every valid diagram is
+ * drawn (or found in the cache), so a source the renderer rejects is reported here with its file and line too.
+ */
+function checkFigures(entries: AnyEntry[]): ContentError[] {
+  const errors: ContentError[] = [];
+  let drawnMs = 0;
+  let drawnCount = 0;
+  let cachedCount = 0;
+  for (const entry of entries) {
+    const file = entry.filePath;
+    if (!file?.endsWith('.mdx')) continue;
+    const scan = scanFigures(readFileSync(resolve(file), 'utf8'), file);
+    for (const e of scan.errors) {
+      const [, at = file, problem = e] = /^(.+?:\d+): ([\s\S]*)$/.exec(e) ?? [];
+      errors.push(new ContentError(at, 'figure', problem));
+    }
+    if (scan.errors.length) continue;
+    for (const d of scan.diagrams) {
+      try {
+        const drawn = draw(d.code);
+        if (drawn.ms) (drawnMs += drawn.ms), drawnCount++;
+        else cachedCount++;
+      } catch (err) {
+        errors.push(new ContentError(`${file}:${d.line}`, 'diagram', `the renderer cannot draw it: ${(err as Error).message}`));
+      }
+    }
+  }
+  if (drawnCount + cachedCount) {
+    console.info(`[diagrams] ${drawnCount + cachedCount} diagrams: ${drawnCount} drawn in ${Math.round(drawnMs)} ms${drawnCount ? ` (${Math.round(drawnMs / drawnCount)} ms each)` : ''}, ${cachedCount} from the cache`);
+  }
+  return errors;
+}
+
 async function load(): Promise<SiteEntry[]> {
   const all: AnyEntry[] = (await Promise.all(TRACKS.map((t) => getCollection(t.id)))).flat();
   const site = all.map((entry) => ({ entry, info: toInfo(entry) }));
@@ -63,7 +102,7 @@ async function load(): Promise<SiteEntry[]> {
     for (const e of references) console.warn(`[content] ${e.message}`);
     references.length = 0;
   }
-  throwIfAny([...checkUniqueOrder(infos), ...references, ...(await checkServiceAnchors(all))]);
+  throwIfAny([...checkUniqueOrder(infos), ...references, ...(await checkServiceAnchors(all)), ...checkFigures(all)]);
   return site;
 }
 
