@@ -61,11 +61,13 @@ describe('page weight', () => {
       await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 2000 })));
       await settled();
       const loaded = await Promise.all([...bodies]);
-      // Then the pictures: scroll through the page so every lazy image comes near the viewport and loads.
+      // Then the pictures: bring each displayed image into view, as a reader scrolling through the page would, so
+      // the lazy ones load (one scroll per image, not per screenful: the print pages are very long).
       await page.evaluate(async () => {
-        for (let y = 0; y <= document.documentElement.scrollHeight; y += window.innerHeight / 2) {
-          window.scrollTo(0, y);
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+        for (const img of document.querySelectorAll('img')) {
+          if (getComputedStyle(img).display === 'none') continue;
+          img.scrollIntoView({ block: 'center' });
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         }
       });
       await settled();
