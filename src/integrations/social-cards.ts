@@ -1,0 +1,132 @@
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+
+/**
+ * Social cards (src/pages/og/) drawn once per distinct content: each PNG is kept in Astro's cache directory
+ * under a hash of its SVG and of how it is drawn, so a rebuild draws only the cards whose text changed. The
+ * cards a build must draw are drawn in worker threads, one per core, while Astro writes the ones already done.
+ *
+ * The route's bundle and this integration are two copies of this module (Vite bundles the route), so their
+ * shared state lives on globalThis.
+ */
+const RESVG_OPTIONS: ResvgRenderOptions = { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } };
+// Part of every card's key: change it when the drawing changes in a way the SVG does not show.
+const DRAWING = `resvg-2.6.2 ${JSON.stringify(RESVG_OPTIONS)}`;
+const WORKER = fileURLToPath(new URL('./social-card-worker.mjs', import.meta.url));
+
+interface State {
+  /** Where the cards are kept between builds; unset outside a build with this integration (dev without it). */
+  dir?: string;
+  worker?: string;
+  cards: Map<string, Promise<Uint8Array>>;
+  drawn: number;
+  cached: number;
+  pool?: Pool;
+}
+const KEY = Symbol.for('field-guide.social-cards');
+const state: State = ((globalThis as Record<symbol, State>)[KEY] ??= { cards: new Map(), drawn: 0, cached: 0 });
+
+const keyOf = (svg: string) => createHash('sha256').update(DRAWING).update('\0').update(svg).digest('hex').slice(0, 32);
+
+/** Worker threads fed from one queue; they end when the queue is empty, so the build can exit. */
+class Pool {
+  private idle: Worker[] = [];
+  private all: Worker[] = [];
+  private queue: { id: number; svg: string; resolve: (b: Uint8Array) => void; reject: (e: Error) => void }[] = [];
+  private waiting = new Map<number, (typeof this.queue)[number]>();
+  private next = 0;
+  constructor(private file: string, private size: number) {}
+  draw(svg: string): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.next++, svg, resolve, reject });
+      this.pump();
+    });
+  }
+  private pump() {
+    while (this.queue.length && (this.idle.length || this.all.length < this.size)) {
+      const w = this.idle.pop() ?? this.spawn();
+      const job = this.queue.shift()!;
+      this.waiting.set(job.id, job);
+      w.postMessage({ id: job.id, svg: job.svg, options: RESVG_OPTIONS });
+    }
+    if (!this.queue.length && !this.waiting.size) {
+      for (const w of this.all) void w.terminate();
+      this.all = [];
+      this.idle = [];
+    }
+  }
+  private spawn(): Worker {
+    const w = new Worker(this.file);
+    w.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+      const job = this.waiting.get(id)!;
+      this.waiting.delete(id);
+      if (png) job.resolve(png);
+      else job.reject(new Error(`social card: ${error}`));
+      this.idle.push(w);
+      this.pump();
+    });
+    w.on('error', (e) => {
+      for (const job of this.waiting.values()) job.reject(e);
+      this.waiting.clear();
+    });
+    this.all.push(w);
+    return w;
+  }
+}
+
+function drawNow(svg: string): Uint8Array {
+  return new Resvg(svg, RESVG_OPTIONS).render().asPng();
+}
+
+/** The card for this SVG: from the cache, or drawn (in a worker thread when the integration is installed). */
+export function socialCardPng(svg: string): Promise<Uint8Array> {
+  const key = keyOf(svg);
+  let card = state.cards.get(key);
+  if (card) return card;
+  const file = state.dir && join(state.dir, `${key}.png`);
+  try {
+    if (file) {
+      const png = readFileSync(file);
+      state.cached++;
+      card = Promise.resolve(new Uint8Array(png));
+    }
+  } catch { /* not drawn yet */ }
+  if (!card) {
+    state.drawn++;
+    const drawn = state.worker ? (state.pool ??= new Pool(state.worker, Math.max(1, availableParallelism()))).draw(svg) : Promise.resolve(drawNow(svg));
+    card = file ? drawn.then((png) => (writeFileSync(file, png), png)) : drawn;
+  }
+  state.cards.set(key, card);
+  return card;
+}
+
+/** Starts work on all of a route's cards at once (the route's getStaticPaths), so the workers never wait. */
+export function prepareSocialCards(svgs: string[]): void {
+  for (const svg of svgs) void socialCardPng(svg).catch(() => { /* reported when the page asks for it */ });
+}
+
+export function socialCards(): AstroIntegration {
+  return {
+    name: 'field-guide:social-cards',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        state.dir = fileURLToPath(new URL('social-cards/', config.cacheDir));
+        mkdirSync(state.dir, { recursive: true });
+        state.worker = WORKER;
+      },
+      'astro:build:done': ({ logger }) => {
+        // Cards no page of this build uses are removed, so the cache holds one site's cards, not every past one.
+        const used = new Set([...state.cards.keys()].map((k) => `${k}.png`));
+        let removed = 0;
+        if (state.dir && used.size) for (const f of readdirSync(state.dir)) if (!used.has(f)) (rmSync(join(state.dir, f)), removed++);
+        logger.info(`social cards: ${state.drawn} drawn, ${state.cached} from the cache${removed ? `, ${removed} unused removed from it` : ''}`);
+      },
+    },
+  };
+}
