@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { phases } from './bench-phases.mjs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +19,17 @@ if (!Number.isInteger(n) || n < 1) {
   console.error('usage: npm run bench -- N [--warm]   (N pages, for example 1000 or 10000)');
   process.exit(2);
 }
-// The generator lives beside the repository (../shared/bench/), not in it; BENCH_GENERATOR points elsewhere.
-const generator = resolve(process.env.BENCH_GENERATOR ?? fileURLToPath(new URL('../../shared/bench/gen-corpus.mjs', import.meta.url)));
+// The generator lives beside the repository (../shared/bench/), not in it, or beside a folder above it (a git
+// worktree in /work/wt/<name> finds /work/shared/); BENCH_GENERATOR points elsewhere.
+const besideOrAbove = () => {
+  const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
+  for (let dir = repo; dirname(dir) !== dir; dir = dirname(dir)) {
+    const candidate = join(dirname(dir), 'shared/bench/gen-corpus.mjs');
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(dirname(repo), 'shared/bench/gen-corpus.mjs');
+};
+const generator = resolve(process.env.BENCH_GENERATOR ?? besideOrAbove());
 if (!existsSync(generator)) {
   console.error(`Corpus generator not found at ${generator}; set BENCH_GENERATOR to its path.`);
   process.exit(2);

@@ -126,6 +126,9 @@ export function socialCards(): AstroIntegration {
         let removed = 0;
         if (state.dir && used.size) for (const f of readdirSync(state.dir)) if (!used.has(f)) (rmSync(join(state.dir, f)), removed++);
         logger.info(`social cards: ${state.drawn} drawn, ${state.cached} from the cache${removed ? `, ${removed} unused removed from it` : ''}`);
+        // The next build (a dev server's, or a test's) starts from the cache on disk.
+        state.cards.clear();
+        state.drawn = state.cached = 0;
       },
     },
   };
