@@ -100,7 +100,8 @@ const walk = (dir) => {
       const size = statSync(p).size;
       totalBytes += size;
       if (/\/print\//.test(p) && e.name === 'index.html') largestPrint = Math.max(largestPrint, size);
-      if (e.name === 'index.html' && /\/kafka\/[^/]+\/index\.html$/.test(p)) entryPages.push(p);
+      // Entry pages only (/kafka/<entry>/), not print parts (/print/kafka/2/).
+      if (e.name === 'index.html' && dirname(dirname(p)) === join(outDir, 'kafka')) entryPages.push(p);
     }
   }
 };

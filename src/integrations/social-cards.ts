@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +24,16 @@ interface State {
   /** Where the cards are kept between builds; unset outside a build with this integration (dev without it). */
   dir?: string;
   worker?: string;
-  cards: Map<string, Promise<Uint8Array>>;
+  /** Cards being drawn (or drawn and not yet written by their page): held only until the page takes them. */
+  pending: Map<string, Promise<Uint8Array>>;
+  /** Every card this build's pages asked for, by key: what the cache keeps. */
+  used: Set<string>;
   drawn: number;
   cached: number;
   pool?: Pool;
 }
 const KEY = Symbol.for('field-guide.social-cards');
-const state: State = ((globalThis as Record<symbol, State>)[KEY] ??= { cards: new Map(), drawn: 0, cached: 0 });
+const state: State = ((globalThis as Record<symbol, State>)[KEY] ??= { pending: new Map(), used: new Set(), drawn: 0, cached: 0 });
 
 const keyOf = (svg: string) => createHash('sha256').update(DRAWING).update('\0').update(svg).digest('hex').slice(0, 32);
 
@@ -84,31 +87,39 @@ function drawNow(svg: string): Uint8Array {
   return new Resvg(svg, RESVG_OPTIONS).render().asPng();
 }
 
-/** The card for this SVG: from the cache, or drawn (in a worker thread when the integration is installed). */
-export function socialCardPng(svg: string): Promise<Uint8Array> {
+const fileOf = (key: string) => state.dir && join(state.dir, `${key}.png`);
+
+/** Starts drawing a card unless the cache has it or it is under way; returns its key. */
+function prepare(svg: string): string {
   const key = keyOf(svg);
-  let card = state.cards.get(key);
-  if (card) return card;
-  const file = state.dir && join(state.dir, `${key}.png`);
-  try {
-    if (file) {
-      const png = readFileSync(file);
-      state.cached++;
-      card = Promise.resolve(new Uint8Array(png));
-    }
-  } catch { /* not drawn yet */ }
-  if (!card) {
-    state.drawn++;
-    const drawn = state.worker ? (state.pool ??= new Pool(state.worker, Math.max(1, availableParallelism()))).draw(svg) : Promise.resolve(drawNow(svg));
-    card = file ? drawn.then((png) => (writeFileSync(file, png), png)) : drawn;
+  const file = fileOf(key);
+  if (state.pending.has(key) || (file && existsSync(file))) return key;
+  state.drawn++;
+  const drawn = state.worker ? (state.pool ??= new Pool(state.worker, Math.max(1, availableParallelism()))).draw(svg) : Promise.resolve(drawNow(svg));
+  // Once on disk, a card is read back when its page asks: the build does not hold every card in memory.
+  const card = file ? drawn.then((png) => (writeFileSync(file, png), state.pending.delete(key), png)) : drawn;
+  card.catch(() => { /* reported to the page that asks for it */ });
+  state.pending.set(key, card);
+  return key;
+}
+
+/** The card for this SVG: drawn (in a worker thread when the integration is installed) or read from the cache. */
+export function socialCardPng(svg: string): Promise<Uint8Array> {
+  const key = prepare(svg);
+  const file = fileOf(key);
+  state.used.add(key);
+  const card = state.pending.get(key);
+  if (card) {
+    if (!file) state.pending.delete(key);
+    return card;
   }
-  state.cards.set(key, card);
-  return card;
+  state.cached++;
+  return Promise.resolve(new Uint8Array(readFileSync(file!)));
 }
 
 /** Starts work on all of a route's cards at once (the route's getStaticPaths), so the workers never wait. */
 export function prepareSocialCards(svgs: string[]): void {
-  for (const svg of svgs) void socialCardPng(svg).catch(() => { /* reported when the page asks for it */ });
+  for (const svg of svgs) prepare(svg);
 }
 
 export function socialCards(): AstroIntegration {
@@ -122,12 +133,13 @@ export function socialCards(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         // Cards no page of this build uses are removed, so the cache holds one site's cards, not every past one.
-        const used = new Set([...state.cards.keys()].map((k) => `${k}.png`));
+        const used = new Set([...state.used].map((k) => `${k}.png`));
         let removed = 0;
         if (state.dir && used.size) for (const f of readdirSync(state.dir)) if (!used.has(f)) (rmSync(join(state.dir, f)), removed++);
         logger.info(`social cards: ${state.drawn} drawn, ${state.cached} from the cache${removed ? `, ${removed} unused removed from it` : ''}`);
         // The next build (a dev server's, or a test's) starts from the cache on disk.
-        state.cards.clear();
+        state.used.clear();
+        state.pending.clear();
         state.drawn = state.cached = 0;
       },
     },
