@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { load as loadYaml } from 'js-yaml';
+import { TRACKS } from '../tracks';
+import { SITE } from '../site.config';
+import { cardTexts, socialCardSvg } from '../lib/social-image';
 
 /**
  * Social cards (src/pages/og/) drawn once per distinct content: each PNG is kept in Astro's cache directory
@@ -28,12 +32,14 @@ interface State {
   pending: Map<string, Promise<Uint8Array>>;
   /** Every card this build's pages asked for, by key: what the cache keeps. */
   used: Set<string>;
-  drawn: number;
-  cached: number;
+  /** Cards drawn by this build (the rest of `used` came from the cache). */
+  drawn: Set<string>;
   pool?: Pool;
+  /** An `astro build` (cards are drawn early), not the dev server (drawn when asked for). */
+  build?: boolean;
 }
 const KEY = Symbol.for('field-guide.social-cards');
-const state: State = ((globalThis as Record<symbol, State>)[KEY] ??= { pending: new Map(), used: new Set(), drawn: 0, cached: 0 });
+const state: State = ((globalThis as Record<symbol, State>)[KEY] ??= { pending: new Map(), used: new Set(), drawn: new Set() });
 
 const keyOf = (svg: string) => createHash('sha256').update(DRAWING).update('\0').update(svg).digest('hex').slice(0, 32);
 
@@ -94,7 +100,7 @@ function prepare(svg: string): string {
   const key = keyOf(svg);
   const file = fileOf(key);
   if (state.pending.has(key) || (file && existsSync(file))) return key;
-  state.drawn++;
+  state.drawn.add(key);
   const drawn = state.worker ? (state.pool ??= new Pool(state.worker, Math.max(1, availableParallelism()))).draw(svg) : Promise.resolve(drawNow(svg));
   // Once on disk, a card is read back when its page asks: the build does not hold every card in memory.
   const card = file ? drawn.then((png) => (writeFileSync(file, png), state.pending.delete(key), png)) : drawn;
@@ -113,7 +119,6 @@ export function socialCardPng(svg: string): Promise<Uint8Array> {
     if (!file) state.pending.delete(key);
     return card;
   }
-  state.cached++;
   return Promise.resolve(new Uint8Array(readFileSync(file!)));
 }
 
@@ -122,25 +127,56 @@ export function prepareSocialCards(svgs: string[]): void {
   for (const svg of svgs) prepare(svg);
 }
 
+/**
+ * The cards a build will need, read from the content files' frontmatter before Astro has loaded a collection, so
+ * the workers draw them while the main thread syncs content and runs Vite. A guess, not a source of truth: each
+ * card is keyed by its SVG, so one guessed wrong (or a file that does not parse) is simply drawn later, by the
+ * route, from the checked collection.
+ */
+export function guessCards(contentDir: string): string[] {
+  const entries: { track: string; id: string; title: string; summary: string }[] = [];
+  for (const t of TRACKS) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(join(contentDir, t.id)).filter((f) => /\.mdx?$/.test(f));
+    } catch { continue; }
+    for (const f of files) {
+      try {
+        const text = readFileSync(join(contentDir, t.id, f), 'utf8');
+        const data = loadYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '') as { title?: unknown; summary?: unknown };
+        if (typeof data?.title === 'string' && typeof data.summary === 'string') entries.push({ track: t.id, id: f.replace(/\.mdx?$/, ''), title: data.title, summary: data.summary });
+      } catch { /* the collection reports it */ }
+    }
+  }
+  return cardTexts(SITE, TRACKS, entries).map(({ path: _, ...card }) => socialCardSvg({ ...card, site: SITE.name }));
+}
+
 export function socialCards(): AstroIntegration {
   return {
     name: 'field-guide:social-cards',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        state.build = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
         state.dir = fileURLToPath(new URL('social-cards/', config.cacheDir));
         mkdirSync(state.dir, { recursive: true });
         state.worker = WORKER;
+        // Same folder as src/content.config.ts reads.
+        if (state.build) prepareSocialCards(guessCards(process.env.CONTENT_DIR ?? './content'));
       },
       'astro:build:done': ({ logger }) => {
         // Cards no page of this build uses are removed, so the cache holds one site's cards, not every past one.
         const used = new Set([...state.used].map((k) => `${k}.png`));
         let removed = 0;
         if (state.dir && used.size) for (const f of readdirSync(state.dir)) if (!used.has(f)) (rmSync(join(state.dir, f)), removed++);
-        logger.info(`social cards: ${state.drawn} drawn, ${state.cached} from the cache${removed ? `, ${removed} unused removed from it` : ''}`);
+        const drawn = [...state.used].filter((k) => state.drawn.has(k)).length;
+        const early = state.drawn.size - drawn;
+        logger.info(`social cards: ${drawn} drawn, ${state.used.size - drawn} from the cache${early ? `, ${early} drawn early for nothing (guessed wrong)` : ''}${removed ? `, ${removed} unused removed from it` : ''}`);
         // The next build (a dev server's, or a test's) starts from the cache on disk.
         state.used.clear();
         state.pending.clear();
-        state.drawn = state.cached = 0;
+        state.drawn.clear();
       },
     },
   };

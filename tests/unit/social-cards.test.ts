@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareSocialCards, socialCardPng, socialCards } from '../../src/integrations/social-cards';
+import { guessCards, prepareSocialCards, socialCardPng, socialCards } from '../../src/integrations/social-cards';
+import { SITE } from '../../src/site.config';
+import { mkdirSync } from 'node:fs';
 import { socialCardSvg } from '../../src/lib/social-image';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'fg-social-'));
@@ -46,5 +48,19 @@ describe('social cards, next build', () => {
     hooks['astro:build:done']!({ logger });
     expect(logged.at(-1)).toBe('social cards: 0 drawn, 1 from the cache, 1 unused removed from it');
     expect(readdirSync(join(cacheDir, 'social-cards'))).toHaveLength(1);
+  });
+});
+
+describe('cards guessed from the frontmatter, to draw before Astro loads the collections', () => {
+  it('gives the same SVG the route makes for each entry, the home page and the tracks, and skips what does not parse', () => {
+    const dir = join(cacheDir, 'content');
+    mkdirSync(join(dir, 'kafka'), { recursive: true });
+    writeFileSync(join(dir, 'kafka', 'offsets.mdx'), '---\ntitle: Offsets\nsummary: "Where a consumer is in a partition: a number per record, and why it is committed."\norder: 2\n---\n\nText.\n');
+    writeFileSync(join(dir, 'kafka', 'broken.mdx'), '---\ntitle: [unclosed\n---\n');
+    const svgs = guessCards(dir);
+    expect(svgs).toContain(socialCardSvg({ title: 'Offsets', kicker: 'Kafka', summary: 'Where a consumer is in a partition: a number per record, and why it is committed.', site: SITE.name }));
+    expect(svgs).toContain(socialCardSvg({ title: SITE.name, kicker: 'Learn data engineering in order', summary: SITE.description, site: SITE.name }));
+    // Home, three tracks, one entry: the broken file is left to the collection's own error.
+    expect(svgs).toHaveLength(5);
   });
 });
