@@ -80,9 +80,12 @@ class Pool {
       this.idle.push(w);
       this.pump();
     });
-    w.on('error', (e) => {
+    w.on('error', (e: Error) => {
+      // A worker that failed is dropped; the cards it had fail their pages with the worker's error.
       for (const job of this.waiting.values()) job.reject(e);
       this.waiting.clear();
+      this.all = this.all.filter((x) => x !== w);
+      this.idle = this.idle.filter((x) => x !== w);
     });
     this.all.push(w);
     return w;
