@@ -12,6 +12,7 @@ import { printPages } from './src/integrations/print-pages.ts';
 import { hostFiles } from './src/integrations/host-files.ts';
 import { joinStylesheetsIntegration } from './src/integrations/join-stylesheets.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { socialCards } from './src/integrations/social-cards.ts';
 
 // SITE_URL and BASE_PATH let the same sources deploy to any host and sub-path.
 const site = process.env.SITE_URL ?? 'https://field-guide.example.org';
@@ -35,7 +36,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Page-specific styles (syntax colours, track pages, search) as files, cached across pages, not inlined into each.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), diagrams(base), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(), joinStylesheetsIntegration(base), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
+  integrations: [mdx(), diagrams(base), socialCards(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(base), joinStylesheetsIntegration(base), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
   markdown: {
     shikiConfig: {
       themes,

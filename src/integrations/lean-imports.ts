@@ -68,6 +68,9 @@ export function leanImports(): Plugin {
           throw new Error(`lean imports: code loaded only through import() imports CSS, which nothing would load: ${unloaded.join('; ')}. Import it with ?inline and add it to the page (see search-dialog.ts)`);
         }
         for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') chunk.code = dropPreloadTable(chunk.code, chunk.fileName);
+        // If a later Vite names its helper differently, the stand-in above no longer replaces it: fail, not ship it.
+        const helper = Object.values(bundle).filter((c) => c.type === 'chunk' && /vite:preloadError|modulepreload/.test(c.code)).map((c) => c.fileName);
+        if (helper.length) throw new Error(`lean imports: Vite's preload helper is still bundled in ${helper.join(', ')}; its module id is no longer ${JSON.stringify(HELPER)} (src/integrations/lean-imports.ts)`);
       },
     },
   };

@@ -34,3 +34,25 @@ export function socialCardSvg({ title, kicker, summary, site }: { title: string;
   <text x="80" y="585" font-family="DejaVu Sans, Arial, sans-serif" font-size="28" fill="#a9b3c1">${escapeXml(site)}</text>
 </svg>`;
 }
+
+export interface CardText {
+  /** Path under /og/ without ".png": "index", "<track>", "<track>/<entry>". */
+  path: string;
+  title: string;
+  kicker: string;
+  summary: string;
+}
+
+/** Every social card the site has: the home page's, one per track, one per entry. */
+export function cardTexts(
+  site: { name: string; description: string },
+  tracks: readonly { id: string; title: string; label: string; intro: string }[],
+  entries: readonly { track: string; id: string; title: string; summary: string }[],
+): CardText[] {
+  const label = new Map(tracks.map((t) => [t.id, t.label]));
+  return [
+    { path: 'index', title: site.name, kicker: 'Learn data engineering in order', summary: site.description },
+    ...tracks.map((t) => ({ path: t.id, title: t.title, kicker: t.label, summary: t.intro })),
+    ...entries.map((e) => ({ path: `${e.track}/${e.id}`, title: e.title, kicker: label.get(e.track) ?? e.track, summary: e.summary })),
+  ];
+}

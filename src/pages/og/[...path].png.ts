@@ -1,25 +1,20 @@
 /** A social card (PNG) for every page, drawn at build time: /og/<track>/<entry>.png, /og/<track>.png, /og/index.png. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { Resvg } from '@resvg/resvg-js';
 import { getSite } from '../../data/site';
-import { TRACKS, getTrack } from '../../tracks';
+import { TRACKS } from '../../tracks';
 import { SITE } from '../../site.config';
-import { socialCardSvg } from '../../lib/social-image';
+import { cardTexts, socialCardSvg } from '../../lib/social-image';
+import { prepareSocialCards, socialCardPng } from '../../integrations/social-cards';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return [
-    { params: { path: 'index' }, props: { title: SITE.name, kicker: 'Learn data engineering in order', summary: SITE.description } },
-    ...TRACKS.map((t) => ({ params: { path: t.id }, props: { title: t.title, kicker: t.label, summary: t.intro } })),
-    ...site.map(({ info }) => ({
-      params: { path: `${info.track}/${info.id}` },
-      props: { title: info.title, kicker: getTrack(info.track).label, summary: info.summary },
-    })),
-  ];
+  const cards = cardTexts(SITE, TRACKS, site.map((s) => s.info)).map(({ path, ...card }) => ({ params: { path }, props: { svg: socialCardSvg({ ...card, site: SITE.name }) } }));
+  // Cards not in the cache (nor started early by the integration) are drawn in worker threads from here on.
+  prepareSocialCards(cards.map((c) => c.props.svg));
+  return cards;
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const svg = socialCardSvg({ ...(props as { title: string; kicker: string; summary: string }), site: SITE.name });
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
-  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+export const GET: APIRoute = async ({ props }) => {
+  const png = await socialCardPng((props as { svg: string }).svg);
+  return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'content-type': 'image/png' } });
 };
