@@ -25,6 +25,8 @@ const common = z.object({
   reviewed: z.coerce.date().optional(),
   /** The page's `## …?` sections are questions with their answers: published as FAQPage structured data. */
   faq: z.boolean().default(false),
+  /** Headings whose text (so whose id) changed: `{ new-id: old-id }`. The old id stays on the heading, so links to it still work. */
+  formerIds: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().regex(/^[a-z0-9-]+$/)).optional(),
 });
 
 /** A link to official documentation. */
