@@ -6,7 +6,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { TRACKS, type TrackId } from '../tracks';
 import { ContentError, throwIfAny } from '../lib/content-error';
-import { checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
+import { checkNavLabels, checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
 
 export type AnyEntry = CollectionEntry<TrackId>;
 
@@ -31,6 +31,7 @@ function toInfo(entry: AnyEntry): EntryInfo {
     summary: data.summary,
     order: data.order,
     navLabel: data.navLabel,
+    kind: data.kind,
     file: entry.filePath ?? `${entry.collection}/${entry.id}`,
     refs,
   };
@@ -63,7 +64,7 @@ async function load(): Promise<SiteEntry[]> {
     for (const e of references) console.warn(`[content] ${e.message}`);
     references.length = 0;
   }
-  throwIfAny([...checkUniqueOrder(infos), ...references, ...(await checkServiceAnchors(all))]);
+  throwIfAny([...checkUniqueOrder(infos), ...checkNavLabels(infos), ...references, ...(await checkServiceAnchors(all))]);
   return site;
 }
 

@@ -179,3 +179,18 @@ describe('shareable anchors', () => {
     }
   });
 });
+
+describe('home page', () => {
+  it('leaves no hole in its card grid: the last row of cards fills the width, on a desktop and a tablet', async () => {
+    for (const width of [1280, 1000, 390]) {
+      const page = await open('/', { viewport: { width, height: 900 } });
+      const { row, list } = await page.evaluate(() => {
+        const cards = [...document.querySelectorAll('.track-card')].map((c) => c.getBoundingClientRect());
+        const lastTop = Math.max(...cards.map((c) => c.top));
+        const last = cards.filter((c) => Math.abs(c.top - lastTop) < 1);
+        return { row: Math.max(...last.map((c) => c.right)) - Math.min(...last.map((c) => c.left)), list: document.querySelector('.track-cards')!.getBoundingClientRect().width };
+      });
+      expect(row, `${width}px`).toBeGreaterThan(list - 2);
+    }
+  });
+});
