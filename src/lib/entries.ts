@@ -147,7 +147,7 @@ export function trackContents(entries: readonly EntryInfo[], noun: Noun): string
  * title, in order (drop an article, a qualifier or a bracketed expansion), and it is shorter than the title.
  */
 export function checkNavLabels(entries: readonly EntryInfo[]): ContentError[] {
-  const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const errors: ContentError[] = [];
   for (const e of entries) {
     if (e.navLabel === undefined) continue;
