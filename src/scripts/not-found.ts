@@ -1,8 +1,8 @@
 /**
  * The 404 page only: searches the guide for the words of the URL that was not found (`/kafka/high-watermak/`
  * → "kafka high watermak", each word cut to six letters so a misspelling still matches) and lists the results under
- * the search box. Pagefind loads with the first query, as
- * on /search/; no other page loads this.
+ * the search box. site.ts loads this module when the page has that box, so no other page does; Pagefind loads with
+ * the first query, as on /search/.
  */
 import { forgivingQuery, queryFromPath } from '../lib/paths';
 import { defineSearchBox } from './search';

@@ -74,6 +74,11 @@ function setupSearch() {
     }
   });
   if (document.querySelector('search-box[data-mode="page"]')) void loadSearch().then((m) => m.defineSearchBox());
+  // The 404 page searches the words of its address (not-found.ts needs search.ts: ask for both at once).
+  if (document.querySelector('search-box[data-not-found]')) {
+    void loadSearch();
+    void import('./not-found');
+  }
 }
 
 /**
