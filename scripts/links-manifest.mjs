@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes tests/site/links-manifest.json: every published page of the built site (dist/) and the anchors
- * readers link to on it (the ids of headings h2–h6 and of check-yourself questions). The site test
+ * readers link to on it (the ids of headings h2–h6, the former ids they keep, and of check-yourself questions). The site test
  * tests/site/links-manifest.test.ts fails when one of them disappears from a later build, unless
  * astro.config.mjs `redirects` covers the page. Run it (`npm run manifest:update`, which builds first)
  * only when removing or renaming a URL or anchor is deliberate, and commit the manifest.
@@ -29,7 +29,8 @@ export function pages(dist) {
 /** The ids readers link to on a page: headings and questions in its main content (not the site's chrome). */
 export function anchors(html) {
   const main = html.slice(html.indexOf('<main'), html.lastIndexOf('</main>'));
-  const ids = [...main.matchAll(/<(?:h[2-6]|details)\b[^>]*?\sid="([^"]+)"/g)].map((m) => m[1]);
+  // A heading published under a new id keeps its old ones on empty <span class="former-id"> at its start.
+  const ids = [...main.matchAll(/<(?:h[2-6]\b|details\b|span class="former-id")[^>]*?\sid="([^"]+)"/g)].map((m) => m[1]);
   return [...new Set(ids)].sort();
 }
 

@@ -19,12 +19,16 @@ const common = z.object({
   order: z.number().int().positive(),
   /** The meta description (search results, social cards) when it should differ from the summary. */
   description: z.string().min(20).max(160).optional(),
-  /** Shorter label for the sidebar when the title is long. */
+  /** Shorter label for the sidebar when the title is long: the title's own words, in order (checked). */
   navLabel: z.string().max(40).optional(),
+  /** What the page is when it is not one of the track's numbered entries ("Interview practice"): its header says this instead of "concept 25 of 25", and track counts leave it out. */
+  kind: z.string().min(3).max(40).optional(),
   /** Date the page was last checked against the official documentation. */
   reviewed: z.coerce.date().optional(),
   /** The page's `## …?` sections are questions with their answers: published as FAQPage structured data. */
   faq: z.boolean().default(false),
+  /** Headings whose text (so whose id) changed: `{ new-id: old-id }`. The old id stays on the heading, so links to it still work. */
+  formerIds: z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().regex(/^[a-z0-9-]+$/)).optional(),
 });
 
 /** A link to official documentation. */

@@ -15,6 +15,8 @@ export interface Track {
   audience: string;
   /** What an entry is called in this track ("stage", "category", "concept"). */
   entryNoun: string;
+  /** Its plural ("stages", "categories"). */
+  entryNounPlural: string;
 }
 
 export const TRACKS: readonly Track[] = [
@@ -26,6 +28,7 @@ export const TRACKS: readonly Track[] = [
     audience:
       'Follow the stages in order. Each one says why it comes where it does, teaches with examples that run, and ends with a checklist that tells you when you are ready for the next.',
     entryNoun: 'stage',
+    entryNounPlural: 'stages',
   },
   {
     id: 'aws',
@@ -35,6 +38,7 @@ export const TRACKS: readonly Track[] = [
     audience:
       'Read a category when you meet it at work, or all of them in order before an interview. Every service has its own section you can link to.',
     entryNoun: 'category',
+    entryNounPlural: 'categories',
   },
   {
     id: 'kafka',
@@ -44,6 +48,7 @@ export const TRACKS: readonly Track[] = [
     audience:
       'The concepts build on each other; each page names what to read first. Check yourself with the questions at the end of every page.',
     entryNoun: 'concept',
+    entryNounPlural: 'concepts',
   },
 ] as const;
 
@@ -54,3 +59,6 @@ export function getTrack(id: string): Track {
   if (!track) throw new Error(`Unknown track "${id}". Known tracks: ${TRACKS.map((t) => t.id).join(', ')}`);
   return track;
 }
+
+/** A track's entry noun, singular and plural. */
+export const entryNoun = (track: Track) => ({ one: track.entryNoun, other: track.entryNounPlural });

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { TRACKS, type TrackId } from '../tracks';
 import { ContentError, throwIfAny } from '../lib/content-error';
-import { checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
+import { checkNavLabels, checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
 import { scanFigures } from '../lib/figures';
 import { draw } from './diagrams';
 
@@ -36,6 +36,7 @@ function toInfo(entry: AnyEntry): EntryInfo {
     summary: data.summary,
     order: data.order,
     navLabel: data.navLabel,
+    kind: data.kind,
     file: entry.filePath ?? `${entry.collection}/${entry.id}`,
     refs,
   };
@@ -105,7 +106,7 @@ async function load(): Promise<SiteEntry[]> {
     for (const e of references) console.warn(`[content] ${e.message}`);
     references.length = 0;
   }
-  throwIfAny([...checkUniqueOrder(infos), ...references, ...(await checkServiceAnchors(all)), ...checkFigures(all)]);
+  throwIfAny([...checkUniqueOrder(infos), ...checkNavLabels(infos), ...references, ...(await checkServiceAnchors(all)), ...checkFigures(all)]);
   return site;
 }
 

@@ -7,7 +7,8 @@ import { withBase } from '../lib/paths';
  * After the build, Workbox writes dist/sw.js: it precaches the pages, their assets and the search index, so
  * the guide reads and searches offline after a first visit. A new build makes a new worker that waits until
  * the reader accepts the update (src/scripts/offline.ts).
- * Past `maxPrecachedPages` pages (a very large site) pages are cached as they are read instead.
+ * Past `maxPrecachedPages` pages (a very large site) pages are cached as they are read instead (the 404 page is
+ * always precached: offline, an address the worker has no copy of shows it).
  */
 export function serviceWorker({ base, maxPrecachedPages = 500 }: { base: string; maxPrecachedPages?: number }): AstroIntegration {
   return {
@@ -27,7 +28,8 @@ export function serviceWorker({ base, maxPrecachedPages = 500 }: { base: string;
             async (entries) => {
               const pages = entries.filter((e) => e.url.endsWith('.html'));
               pageCount = pages.length;
-              const keep = pages.length > maxPrecachedPages ? entries.filter((e) => !e.url.endsWith('.html')) : entries;
+              // The 404 page is always kept: it is what an unknown address shows offline.
+              const keep = pages.length > maxPrecachedPages ? entries.filter((e) => !e.url.endsWith('.html') || /(^|\/)404\.html$/.test(e.url)) : entries;
               return { manifest: keep, warnings: [] };
             },
           ],
@@ -45,7 +47,9 @@ export function serviceWorker({ base, maxPrecachedPages = 500 }: { base: string;
             {
               urlPattern: ({ request }) => request.mode === 'navigate',
               handler: 'NetworkFirst',
-              options: { cacheName: 'pages', networkTimeoutSeconds: 3, expiration: { maxEntries: 200 } },
+              // Offline, an address that is neither precached nor cached gets the site's 404 page (it searches the
+              // words of the address), not the browser's error page.
+              options: { cacheName: 'pages', networkTimeoutSeconds: 3, expiration: { maxEntries: 200 }, precacheFallback: { fallbackURL: `${b}404.html` } },
             },
           ],
         });

@@ -55,20 +55,19 @@ export function buildPalette(light: ThemeLike, dark: ThemeLike): CodePalette {
   return { classes, dark: darkOf, fg, bg };
 }
 
-/** The stylesheet for the palette: light colours everywhere, dark ones on screen under [data-theme="dark"]. */
+/**
+ * The stylesheet for the palette: each class holds both colours as light-dark(), resolved by the page's
+ * color-scheme (global.css: the reader's theme, else the system's, and light in print), so it needs no rule
+ * per theme. Tokens whose colours are not in the palette keep Shiki's inline light colour and --shiki-dark.
+ */
 export function paletteCss(p: CodePalette): string {
-  const lightRules = [...p.classes].map(([c, name]) => `.astro-code .${name}{color:${c}}`);
-  const darkRules = [...p.classes].map(([c, name]) => `[data-theme=dark] .astro-code .${name}{color:${p.dark.get(c)}}`);
+  const fallback = '.astro-code [style*="--shiki-dark:"]{color:var(--shiki-dark)!important}';
   return [
-    `.astro-code{color:${p.fg.light};background-color:${p.bg.light}}`,
-    ...lightRules,
+    `.astro-code{color:light-dark(${p.fg.light},${p.fg.dark});background-color:light-dark(${p.bg.light},${p.bg.dark})}`,
+    ...[...p.classes].map(([c, name]) => `.astro-code .${name}{color:light-dark(${c},${p.dark.get(c)})}`),
     '.astro-code .fi{font-style:italic}.astro-code .fb{font-weight:700}.astro-code .fu{text-decoration:underline}',
-    '@media screen{',
-    `[data-theme=dark] .astro-code{color:${p.fg.dark};background-color:${p.bg.dark}}`,
-    ...darkRules,
-    // Tokens whose colours are not in the palette keep Shiki's inline variables.
-    '[data-theme=dark] .astro-code [style*="--shiki-dark:"]{color:var(--shiki-dark)!important}',
-    '}',
+    `@media screen{[data-theme=dark] ${fallback}}`,
+    `@media screen and (prefers-color-scheme:dark){:root:not([data-theme]) ${fallback}}`,
   ].join('\n');
 }
 

@@ -28,40 +28,36 @@ export const DIAGRAM_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helv
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
-function blockOf(css: string, selector: string): string {
-  const at = css.indexOf(`${selector} {`);
-  if (at < 0) throw new Error(`diagram palette: no "${selector} {" block in the stylesheet`);
+function rootBlock(css: string): string {
+  const at = css.indexOf(':root {');
+  if (at < 0) throw new Error('diagram palette: no ":root {" block in the stylesheet');
   return css.slice(at, css.indexOf('}', at));
 }
 
-function varOf(block: string, name: string, where: string): string {
-  const m = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})\\s*;`).exec(block);
-  if (!m) throw new Error(`diagram palette: --${name} (a #rrggbb colour) is missing in ${where}`);
-  return m[1]!.toLowerCase();
+/** `--name: light-dark(#light, #dark);` (the site's one palette) or, for a single-theme sheet, `--name: #hex;`. */
+function varOf(block: string, name: string): Record<ThemeName, string> {
+  const pair = new RegExp(`--${name}:\\s*light-dark\\(\\s*(#[0-9a-fA-F]{6})\\s*,\\s*(#[0-9a-fA-F]{6})\\s*\\)\\s*;`).exec(block);
+  if (pair) return { light: pair[1]!.toLowerCase(), dark: pair[2]!.toLowerCase() };
+  const one = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})\\s*;`).exec(block);
+  if (one) return { light: one[1]!.toLowerCase(), dark: one[1]!.toLowerCase() };
+  throw new Error(`diagram palette: --${name} (light-dark(#rrggbb, #rrggbb) or a #rrggbb colour) is missing in :root`);
 }
 
 /**
- * The diagram palettes of both themes, read from the site's stylesheet (the first `:root {` block of the base
- * layer and `[data-theme="dark"] {`), so a change of the site's colours redraws the diagrams in them. Outlines
+ * The diagram palettes of both themes, read from the site's stylesheet (the first `:root {` block, whose colours
+ * are `light-dark(light, dark)` pairs), so a change of the site's colours redraws the diagrams in them. Outlines
  * and connectors are mixed from the text colour so that they keep at least 3:1 against the background.
  */
 export function palettesFromCss(css: string): Record<ThemeName, DiagramPalette> {
-  const pick = (selector: string): DiagramPalette => {
-    const block = blockOf(css, selector);
-    const v = (n: string) => varOf(block, n, selector);
+  const block = rootBlock(css);
+  const vars = Object.fromEntries(['bg', 'fg', 'fg-soft', 'accent', 'bg-soft'].map((n) => [n, varOf(block, n)]));
+  const pick = (t: ThemeName): DiagramPalette => {
+    const v = (n: string) => vars[n]![t];
     const bg = v('bg');
     const fg = v('fg');
-    return {
-      bg,
-      fg,
-      muted: v('fg-soft'),
-      line: mix(fg, bg, 0.55),
-      accent: v('accent'),
-      surface: v('bg-soft'),
-      border: mix(fg, bg, 0.45),
-    };
+    return { bg, fg, muted: v('fg-soft'), line: mix(fg, bg, 0.55), accent: v('accent'), surface: v('bg-soft'), border: mix(fg, bg, 0.45) };
   };
-  return { light: pick(':root'), dark: pick('[data-theme="dark"]') };
+  return { light: pick('light'), dark: pick('dark') };
 }
 
 function channels(hex: string): [number, number, number] {

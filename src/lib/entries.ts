@@ -10,6 +10,8 @@ export interface EntryInfo {
   summary: string;
   order: number;
   navLabel?: string;
+  /** What the page is when it is not one of the track's numbered entries ("Interview practice"). */
+  kind?: string;
   /** Source file, relative to the project root, for error messages. */
   file: string;
   /** Reference fields: field name to the ids they point at, in the same track. */
@@ -35,6 +37,10 @@ export interface SiteIndex {
   byKey: Map<string, EntryInfo>;
   /** "track/id" → position in its track (0-based). */
   position: Map<string, number>;
+  /** "track/id" → position among the track's numbered entries (those without a `kind`), 0-based. */
+  numberedPosition: Map<string, number>;
+  /** Track → how many numbered entries it has. */
+  numberedCount: Map<string, number>;
 }
 
 export const entryKey = (track: string, id: string) => `${track}/${id}`;
@@ -48,15 +54,20 @@ export function indexEntries(entries: readonly EntryInfo[]): SiteIndex {
   }
   const byKey = new Map<string, EntryInfo>();
   const position = new Map<string, number>();
+  const numberedPosition = new Map<string, number>();
+  const numberedCount = new Map<string, number>();
   for (const [track, list] of tracks) {
     const sorted = sortByOrder(list);
     tracks.set(track, sorted);
+    let numbered = 0;
     sorted.forEach((e, i) => {
       byKey.set(entryKey(e.track, e.id), e);
       position.set(entryKey(e.track, e.id), i);
+      if (!e.kind) numberedPosition.set(entryKey(e.track, e.id), numbered++);
     });
+    numberedCount.set(track, numbered);
   }
-  return { tracks, byKey, position };
+  return { tracks, byKey, position, numberedPosition, numberedCount };
 }
 
 /** Two entries of one track may not share an `order`: the learning order would be ambiguous. */
@@ -96,6 +107,55 @@ export function checkReferences(entries: readonly EntryInfo[]): ContentError[] {
         }
       });
     }
+  }
+  return errors;
+}
+
+/** A noun in the singular and the plural ("category", "categories"): English plurals are not all "+s". */
+export interface Noun {
+  one: string;
+  other: string;
+}
+
+/** "1 stage", "9 categories". */
+export const countOf = (n: number, noun: Noun): string => `${n} ${n === 1 ? noun.one : noun.other}`;
+
+/** The track's numbered entries: those without a `kind` of their own. */
+export const numberedEntries = (entries: readonly EntryInfo[]): EntryInfo[] => entries.filter((e) => !e.kind);
+
+/**
+ * What an entry header says the page is: "category 3 of 7" for one of the track's numbered entries (counted
+ * among them alone), or the page's own kind ("Worked example").
+ */
+export function entryPlace(index: SiteIndex, entry: EntryInfo, noun: Noun): string {
+  if (entry.kind) return entry.kind;
+  const i = index.numberedPosition.get(entryKey(entry.track, entry.id)) ?? 0;
+  return `${noun.one} ${i + 1} of ${index.numberedCount.get(entry.track) ?? 0}`;
+}
+
+/** What a track holds: "18 stages", or "7 categories, plus Architect mindset and Reference pipeline". */
+export function trackContents(entries: readonly EntryInfo[], noun: Noun): string {
+  const others = entries.filter((e) => e.kind).map((e) => e.navLabel ?? e.title);
+  const count = countOf(numberedEntries(entries).length, noun);
+  if (!others.length) return count;
+  const list = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others.at(-1)}`;
+  return `${count}, plus ${list}`;
+}
+
+/**
+ * A sidebar label is the title shortened, never another name for the page: every word of `navLabel` is in the
+ * title, in order (drop an article, a qualifier or a bracketed expansion), and it is shorter than the title.
+ */
+export function checkNavLabels(entries: readonly EntryInfo[]): ContentError[] {
+  const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const errors: ContentError[] = [];
+  for (const e of entries) {
+    if (e.navLabel === undefined) continue;
+    const title = words(e.title);
+    let at = 0;
+    const inOrder = words(e.navLabel).every((w) => (at = title.indexOf(w, at) + 1) > 0);
+    if (e.navLabel === e.title) errors.push(new ContentError(e.file, 'navLabel', `"${e.navLabel}" is the title itself: leave navLabel out`));
+    else if (!inOrder) errors.push(new ContentError(e.file, 'navLabel', `"${e.navLabel}" is not the title "${e.title}" shortened: use the title's own words, in order, so the sidebar and the page agree`));
   }
   return errors;
 }

@@ -74,6 +74,11 @@ function setupSearch() {
     }
   });
   if (document.querySelector('search-box[data-mode="page"]')) void loadSearch().then((m) => m.defineSearchBox());
+  // The 404 page searches the words of its address (not-found.ts needs search.ts: ask for both at once).
+  if (document.querySelector('search-box[data-not-found]')) {
+    void loadSearch();
+    void import('./not-found');
+  }
 }
 
 /**
@@ -88,9 +93,26 @@ function registerOffline() {
   if (navigator.serviceWorker.controller) void import('./offline').then((m) => m.offerUpdates(registration));
 }
 
-/** Marks the contents link of the section being read. */
+/** The on-page contents are open on a wide screen (where they are a column of their own), folded on a narrower one. */
+function setupToc() {
+  const details = document.querySelector<HTMLDetailsElement>('details.toc');
+  if (!details) return;
+  const wide = matchMedia('(min-width: 72.01rem)');
+  if (wide.matches) details.open = true;
+  wide.addEventListener('change', () => (details.open = wide.matches));
+}
+
+/** Marks the contents link of the section being read, and scrolls the contents so that link stays in view. */
 class PageToc extends HTMLElement {
   connectedCallback() {
+    const box = this.closest<HTMLElement>('.toc');
+    const keepInView = (link: HTMLElement) => {
+      if (!box || box.scrollHeight <= box.clientHeight) return;
+      const b = box.getBoundingClientRect();
+      const r = link.getBoundingClientRect();
+      // Out of the visible band (a little margin included): bring it to a third of the way down.
+      if (r.top < b.top + 40 || r.bottom > b.bottom - 40) box.scrollTop += r.top - b.top - box.clientHeight / 3;
+    };
     const links = [...this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
     const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
     let current: HTMLAnchorElement | undefined;
@@ -104,6 +126,7 @@ class PageToc extends HTMLElement {
       current?.removeAttribute('aria-current');
       next?.setAttribute('aria-current', 'true');
       current = next;
+      if (next) keepInView(next);
     };
     let queued = false;
     addEventListener('scroll', () => {
@@ -119,6 +142,7 @@ class PageToc extends HTMLElement {
 }
 
 setupTheme();
+setupToc();
 setupMenu();
 setupSearch();
 startLibrary();

@@ -16,11 +16,15 @@ describe('code colour palette', () => {
     expect(new Set(palette.classes.values()).size).toBe(palette.classes.size);
   });
 
-  it('writes both colours of each class once, the dark ones for the screen only', () => {
+  it('writes both colours of each class once, resolved by the color-scheme (no rule per theme)', () => {
     const css = paletteCss(palette);
     const name = palette.classes.get('#cf222e')!;
-    expect(css).toContain(`.astro-code .${name}{color:#cf222e}`);
-    expect(css).toMatch(new RegExp(`@media screen\\{[^]*\\[data-theme=dark\\] \\.astro-code \\.${name}\\{color:#ff7b72\\}[^]*\\}$`));
+    expect(css).toContain(`.astro-code .${name}{color:light-dark(#cf222e,#ff7b72)}`);
+    expect(css).toContain('.astro-code{color:light-dark(#1f2328,#e6edf3);background-color:light-dark(#ffffff,#0d1117)}');
+    expect(css.match(new RegExp(`\\.${name}\\{`, 'g'))).toHaveLength(1);
+    // Tokens outside the palette: their inline dark colour under a dark choice, or a dark system with no choice.
+    expect(css).toContain('@media screen{[data-theme=dark] .astro-code [style*="--shiki-dark:"]');
+    expect(css).toContain('@media screen and (prefers-color-scheme:dark){:root:not([data-theme]) .astro-code [style*="--shiki-dark:"]');
   });
 
   it('leaves out a light colour that two rules pair with different dark colours', () => {

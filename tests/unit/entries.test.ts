@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReferences, checkUniqueOrder, sortByOrder, type EntryInfo } from '../../src/lib/entries';
+import { checkNavLabels, checkReferences, checkUniqueOrder, countOf, entryPlace, indexEntries, sortByOrder, trackContents, type EntryInfo } from '../../src/lib/entries';
 
 const entry = (id: string, order: number, extra: Partial<EntryInfo> = {}): EntryInfo => ({
   track: 'kafka', id, order, title: id, summary: `${id} summary`, file: `content/kafka/${id}.mdx`, ...extra,
@@ -44,5 +44,31 @@ describe('checkReferences', () => {
   });
   it('rejects a self-reference', () => {
     expect(checkReferences([entry('a', 1, { refs: { related: ['a'] } })])[0]!.field).toBe('related[0]');
+  });
+});
+
+describe('what a page is, and what a track holds', () => {
+  const info = (id: string, order: number, kind?: string, navLabel?: string): EntryInfo => ({ track: 'aws', id, title: `The ${id}`, summary: 's', order, file: `aws/${id}.mdx`, kind, navLabel });
+  const category = { one: 'category', other: 'categories' };
+  const index = indexEntries([info('compute', 1), info('storage', 2), info('mindset', 3, 'Architecture principles', 'Mindset'), info('pipeline', 4, 'Worked example')]);
+  const aws = index.tracks.get('aws')!;
+  it('counts a numbered entry among the numbered ones only, and names a page of another kind by its kind', () => {
+    expect(entryPlace(index, aws[1]!, category)).toBe('category 2 of 2');
+    expect(entryPlace(index, aws[3]!, category)).toBe('Worked example');
+  });
+  it('says what a track holds with a real plural', () => {
+    expect(countOf(1, category)).toBe('1 category');
+    expect(countOf(9, category)).toBe('9 categories');
+    expect(trackContents(aws, category)).toBe('2 categories, plus Mindset and The pipeline');
+    expect(trackContents(aws.slice(0, 3), category)).toBe('2 categories, plus Mindset');
+    expect(trackContents(aws.slice(0, 1), category)).toBe('1 category');
+  });
+  it('accepts a sidebar label that shortens the title, and names the file and field of one that does not', () => {
+    const e = (title: string, navLabel: string): EntryInfo => ({ track: 'aws', id: 'x', title, summary: 's', order: 1, file: 'content/aws/x.mdx', navLabel });
+    expect(checkNavLabels([e('The senior architect mindset', 'Senior architect mindset'), e('ACLs (Access Control Lists)', 'ACLs')])).toEqual([]);
+    const [other, same] = checkNavLabels([e('The senior architect mindset', 'Architecting'), e('What is Kafka?', 'What is Kafka?')]);
+    expect(other!.message).toMatch(/content\/aws\/x\.mdx.*navLabel.*"Architecting" is not the title "The senior architect mindset" shortened/);
+    expect(same!.message).toMatch(/navLabel.*is the title itself/);
+    expect(checkNavLabels([e('Databases for pipelines', 'Pipelines databases')])).toHaveLength(1); // words out of order
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildToc } from '../../src/lib/toc';
+import { buildToc, publishedHeadings, shareableIds, slugify } from '../../src/lib/toc';
 import { findBrokenLinks, formatBroken, resolveHref, scanHtml } from '../../src/lib/links';
 import { withBase } from '../../src/lib/paths';
 import { blockStatus, norunReason } from '../../src/lib/fence';
@@ -18,6 +18,48 @@ describe('buildToc', () => {
   });
   it('keeps an h3 that comes before any h2', () => {
     expect(buildToc([{ depth: 3, slug: 'x', text: 'X' }])).toEqual([{ slug: 'x', text: 'X', children: [] }]);
+  });
+});
+
+describe('shareableIds', () => {
+  // An AWS page as Markdown numbers it: the second service's "What it is" is what-it-is-1.
+  const headings = [
+    { depth: 2, slug: 'ec2', text: 'EC2' },
+    { depth: 3, slug: 'what-it-is', text: 'What it is' },
+    { depth: 3, slug: 'limits-and-defaults-that-bite', text: 'Limits and defaults that bite' },
+    { depth: 2, slug: 'lambda', text: 'Lambda' },
+    { depth: 3, slug: 'what-it-is-1', text: 'What it is' },
+    { depth: 3, slug: 'limits-and-defaults-that-bite-1', text: 'Limits and defaults that bite' },
+    { depth: 3, slug: 'cold-starts', text: 'Cold starts!' },
+    { depth: 2, slug: 'decision-table', text: 'Decision table' },
+    { depth: 3, slug: 'what-it-is-2', text: 'What it is' },
+  ];
+  it('names a service subsection after its service and keeps the numbered slug as a former id', () => {
+    const ids = shareableIds(headings, ['ec2', 'lambda']);
+    expect(ids.get('what-it-is')).toEqual({ id: 'ec2-what-it-is', former: ['what-it-is'] });
+    expect(ids.get('what-it-is-1')).toEqual({ id: 'lambda-what-it-is', former: ['what-it-is-1'] });
+    expect(ids.get('limits-and-defaults-that-bite-1')).toEqual({ id: 'lambda-limits', former: ['limits-and-defaults-that-bite-1'] });
+    expect(ids.get('cold-starts')).toEqual({ id: 'lambda-cold-starts', former: ['cold-starts'] });
+  });
+  it('leaves sections that are not services, and their subsections, alone', () => {
+    const ids = shareableIds(headings, ['ec2', 'lambda']);
+    expect(ids.has('ec2')).toBe(false);
+    expect(ids.has('decision-table')).toBe(false);
+    expect(ids.has('what-it-is-2')).toBe(false);
+    expect(shareableIds(headings).size).toBe(0);
+  });
+  it('keeps the slug when the new id is already a heading on the page', () => {
+    const clash = [{ depth: 2, slug: 's3', text: 'S3' }, { depth: 3, slug: 'pricing', text: 'Pricing' }, { depth: 2, slug: 's3-pricing', text: 'S3 pricing' }];
+    expect(shareableIds(clash, ['s3']).size).toBe(0);
+  });
+  it('keeps the id a renamed heading had', () => {
+    const ids = shareableIds([{ depth: 2, slug: 'how-does-mirrormaker-2-work', text: 'How does MirrorMaker 2 work?' }], [], { 'how-does-mirrormaker-2-work': 'how-does-mirror-maker-work' });
+    expect(ids.get('how-does-mirrormaker-2-work')).toEqual({ id: 'how-does-mirrormaker-2-work', former: ['how-does-mirror-maker-work'] });
+  });
+  it('gives the contents the published ids', () => {
+    const toc = buildToc(publishedHeadings(headings, shareableIds(headings, ['lambda'])));
+    expect(toc[1]!.children.map((c) => c.slug)).toEqual(['lambda-what-it-is', 'lambda-limits', 'lambda-cold-starts']);
+    expect(slugify(' Route 53: DNS ')).toBe('route-53-dns');
   });
 });
 
