@@ -16,16 +16,16 @@ export function draw(figure: HTMLElement, log: unknown, now: number) {
   const said = `${total} review${total === 1 ? '' : 's'} in the last 30 days${retention === undefined ? '' : `, ${retention}% of learned cards recalled on average`}.`;
   const day = (t: number) => new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
   const dots = g.line.match(/[\d.]+ [\d.]+/g) ?? [];
-  const svg = `<svg class="fc-svg" viewBox="0 -8 ${W} ${H + 30}" role="img" aria-label="${said}">`
+  const svg = `<svg class="fc-svg" viewBox="0 -4 ${W} ${H + 8}" role="img" aria-label="${said}">`
     + `<line x1="0" y1="${H}" x2="${W}" y2="${H}" class="fc-axis"/>`
     + g.bars.map((b) => `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" class="fc-bar"><title>${day(b.day)}: ${b.reviews}</title></rect>`).join('')
     + `<path d="${g.line}" class="fc-line"/>`
     + dots.map((d) => `<circle cx="${d.split(' ')[0]}" cy="${d.split(' ')[1]}" r="3" class="fc-dot"/>`).join('')
-    + `<text x="0" y="${H + 18}">${day(stats[0]!.day)}</text><text x="${W}" y="${H + 18}" text-anchor="end">today</text>`
-    + `<text x="0" y="0" class="fc-max">${g.max} a day</text><text x="${W}" y="0" text-anchor="end" class="fc-max">100% recalled</text></svg>`;
-  figure.querySelector('svg')?.remove();
-  figure.querySelector('p')?.remove();
-  figure.insertAdjacentHTML('afterbegin', svg);
+    + '</svg>';
+  // Labels in HTML, not in the SVG, so they keep the page's text size however wide the chart is drawn.
+  const labels = `<p class="fc-scale"><span>${day(stats[0]!.day)}</span><span>Tallest bar: ${g.max} review${g.max === 1 ? '' : 's'}; the line's top is 100% recalled</span><span>today</span></p>`;
+  for (const old of figure.querySelectorAll('svg, p')) old.remove();
+  figure.insertAdjacentHTML('afterbegin', svg + labels);
   figure.insertAdjacentHTML('beforeend', `<p>${said}</p>`);
   figure.hidden = false;
 }
