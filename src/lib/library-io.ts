@@ -60,9 +60,8 @@ function jsonWhere(text: string, message: string): string {
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return `line ${lc[1]}, column ${lc[2]}`;
   const pos = /position (\d+)/.exec(message);
-  if (!pos) return 'it ends too early or is empty';
-  const before = text.slice(0, Number(pos[1])).split('\n');
-  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+  const before = text.slice(0, pos ? Number(pos[1]) : text.length).split('\n');
+  return `${pos ? '' : 'it ends too early, at '}line ${before.length}, column ${before.at(-1)!.length + 1}`;
 }
 
 /** Validates an export file and merges it. A malformed file throws ImportError and changes nothing. */

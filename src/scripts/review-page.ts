@@ -84,7 +84,7 @@ for (const input of [newIn!, goalIn!]) {
 }
 addEventListener('fg-library', sync);
 // Known / Not yet marks from before spaced review become schedules the first time this page sees them.
-if (Object.keys(snap.cards).some((k) => !snap.reviews?.[k])) {
+if (Object.entries(snap.cards).some(([k, m]) => !snap.reviews?.[k] && isObj(m) && typeof m.at === 'number')) {
   void import('../lib/review').then((m) => act(start, { ...snap, reviews: { ...snap.reviews, ...m.migrateMarks(snap.cards, snap.reviews ?? {}) } }));
 }
 box.hidden = false;

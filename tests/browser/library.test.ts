@@ -129,19 +129,20 @@ describe('first visit', () => {
     await context.close();
   });
   it('keeps "Save page" clicked just before following a link while the library code is still loading', async () => {
-    const context = await browser.newContext();
-    // The library code never arrives before the reader leaves.
-    await context.route(LIBRARY_CODE, () => new Promise(() => {}));
     for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      // The library code does not arrive before the reader leaves.
+      await context.route(LIBRARY_CODE, async (route) => {
+        await new Promise((r) => setTimeout(r, 3000));
+        await route.continue().catch(() => {});
+      });
       const page = await context.newPage();
       await page.goto(url('/kafka/partitions/'));
-      await page.evaluate(() => localStorage.clear());
       await page.getByRole('button', { name: 'Save page' }).click();
       await Promise.all([page.waitForURL(/\/kafka\/offsets\/$/), page.locator('.pager a[rel="next"]').click()]);
       expect(Object.keys((await stored(page))?.bookmarks ?? {}), `try ${i + 1}`).toEqual(['kafka/partitions']);
-      await page.close();
+      await context.close();
     }
-    await context.close();
   });
 });
 
@@ -181,7 +182,7 @@ describe('bookmarks', () => {
     expect(await sectionButton(page, 'why-it-exists').getAttribute('aria-pressed')).toBe('false');
     await page.getByRole('button', { name: 'Save page' }).click();
     await expect.poll(() => pressed(page, '[data-lib-save]')).toBe('false');
-    expect(await stored(page)).toMatchObject({ version: 1, bookmarks: {} });
+    expect(await stored(page)).toMatchObject({ version: 2, bookmarks: {} });
     expect(page.errors).toEqual([]);
     await context.close();
   });
@@ -405,7 +406,7 @@ describe('export and import', () => {
     await page.getByLabel('Import a library file').setInputFiles(bad);
     const name = bad.split('/').pop();
     const message = page.locator('.lib-import + .lib-msg');
-    await expect.poll(() => message.textContent()).toBe(`Could not import ${name}: it is not valid JSON (line 1, column 31), so nothing was imported.`);
+    await expect.poll(() => message.textContent()).toBe(`Could not import ${name}: it is not valid JSON (it ends too early, at line 1, column 30), so nothing was imported.`);
     expect(await message.getAttribute('class')).toContain('lib-error');
     writeFileSync(bad, '{"version": 7, "bookmarks": {}}');
     await page.getByLabel('Import a library file').setInputFiles(bad);
@@ -500,15 +501,14 @@ describe('robust storage', () => {
       };
     });
     const page = await open(context, '/flashcards/');
-    await page.locator('.fc-card summary').first().click();
-    await page.locator('.fc-card').first().getByRole('button', { name: 'Known' }).click();
-    await expect.poll(() => page.locator('.fc-card .lib-msg').first().textContent()).toBe('Not saved: storage is full.');
-    // In a study round the mark still moves on, and the message shows under the round's progress.
-    await page.getByRole('button', { name: 'Study these cards one at a time' }).click();
-    await page.locator('.fc-card.fc-current summary').click();
-    await page.locator('.fc-card.fc-current').getByRole('button', { name: 'Not yet' }).click();
-    expect(await page.locator('[data-fc-progress]').textContent()).toBe(`Card 2 of ${await page.locator('.fc-card').count()}`);
-    expect(await page.locator('[data-fc-progress] + .lib-msg').textContent()).toBe('Not saved: storage is full.');
+    // A grade that cannot be saved: said under the session's progress, and the card stays.
+    await page.locator('[data-fc-start]').click();
+    await page.locator('[data-fc-session]').waitFor(); // its module loads on the click
+    await page.keyboard.press('Space');
+    await page.keyboard.press('3');
+    await expect.poll(() => page.locator('[data-fc-progress] + .lib-msg').textContent()).toBe('Not saved: storage is full.');
+    expect(await page.locator('[data-fc-progress]').textContent()).toBe('Card 1 of 10 · new card');
+    expect(await page.locator('[data-fc-grades]').isVisible()).toBe(true);
     await context.close();
   });
 });
@@ -530,18 +530,24 @@ describe('accessibility with a full library', () => {
     await page.getByRole('button', { name: 'Reset Python progress' }).click();
     await expect.poll(() => page.getByText('Progress reset.').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(url('/flashcards/'));
-    await page.locator('.fc-card summary').first().click();
-    await page.locator('.fc-card').first().getByRole('button', { name: 'Known' }).click();
+    // A question graded on its page.
+    await page.goto(url('/kafka/partitions/'));
+    await page.locator('details.question#partitions-why summary').click();
+    await page.locator('.fc-inline button', { hasText: 'Good' }).click();
+    await expect.poll(() => page.locator('.fc-inline + .lib-msg').textContent()).toMatch(/^Saved in your flashcards/);
     expect(await axeViolations(page)).toEqual([]);
-    // A study round, then its end.
-    await page.getByLabel('Concept').selectOption('kafka/partitions');
-    await page.getByRole('button', { name: 'Study these cards one at a time' }).click();
-    await page.locator('.fc-card.fc-current summary').click();
+    // /flashcards/ with its chart, then a session with the answer and the grades shown.
+    await page.goto(url('/flashcards/?concept=kafka/partitions'));
+    await page.locator('[data-fc-chart] svg').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.locator('.fc-card.fc-current').getByRole('button', { name: 'Not yet' }).click();
-    while (await page.locator('[data-fc-study]').isVisible()) await page.getByRole('button', { name: 'Skip' }).click();
-    expect(await page.locator('[data-fc-done]').isVisible()).toBe(true);
+    await page.locator('[data-fc-start]').click();
+    await page.locator('[data-fc-session]').waitFor(); // its module loads on the click
+    await page.keyboard.press('Space');
+    await page.locator('[data-fc-grades]').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('4');
+    await page.getByRole('button', { name: 'End review' }).click();
+    await expect.poll(() => page.locator('[data-fc-result]').textContent()).toBe('Session done: 1 review saved.');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -558,10 +564,12 @@ describe('without JavaScript', () => {
     expect(await page.locator('.prose h2 > a.anchor').count()).toBeGreaterThan(3);
     await page.goto(url('/flashcards/'));
     expect(await page.locator('.fc-card').first().isVisible()).toBe(true);
-    expect(await page.locator('.fc-controls').isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: 'Study these cards one at a time' }).isVisible()).toBe(false);
-    expect(await page.locator('[data-fc-study], [data-fc-done]').evaluateAll((els) => els.map((e) => (e as HTMLElement).offsetHeight))).toEqual([0, 0]);
-    expect(await page.getByRole('button', { name: 'Known' }).first().isVisible()).toBe(false);
+    // The review's controls are in the page but hidden until its script runs.
+    expect(await page.locator('[data-fc-review], [data-fc-session]').evaluateAll((els) => els.map((e) => (e as HTMLElement).offsetHeight))).toEqual([0, 0]);
+    expect(await page.locator('[data-fc-start]').isVisible()).toBe(false);
+    // Answers open as plain details.
+    await page.locator('.fc-card summary').first().click();
+    expect(await page.locator('.fc-card .question-answer').first().isVisible()).toBe(true);
     await page.goto(url('/library/'));
     expect(await page.getByText('The library needs JavaScript').isVisible()).toBe(true);
     expect(await page.locator('[data-library]').isVisible()).toBe(false);

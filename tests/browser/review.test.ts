@@ -56,7 +56,7 @@ describe('a review session with a controlled clock', () => {
     expect(page.scripts.filter((s) => SCHEDULER.test(s))).toEqual([]);
 
     await start.click();
-    expect(await progress.textContent()).toBe('Card 1 of 5 · new card');
+    await expect.poll(() => progress.textContent()).toBe('Card 1 of 5 · new card'); // its module loads on the click
     const question = await page.locator('[data-fc-q]').textContent();
     expect(question).toBe(await page.locator(`.fc-card[data-key="${keys[0]}"] .fc-text`).textContent());
     expect(await page.locator('[data-fc-a]').isVisible()).toBe(false);
@@ -113,7 +113,7 @@ describe('a review session with a controlled clock', () => {
     expect(await page.locator('header [data-lib-due]').textContent()).toBe(`${expected} due`);
     expect(await page.locator('select[name="concept"] option[value="kafka/partitions"]').textContent()).toBe(`Partitions (${expected} due)`);
     await start.click();
-    expect(await progress.textContent()).toBe(`Card 1 of ${expected}`);
+    await expect.poll(() => progress.textContent()).toBe(`Card 1 of ${expected}`);
     // A card reviewed before shows its longer intervals.
     await page.keyboard.press('Space');
     const easy = await page.locator('[data-fc-grades] button').nth(3).textContent();
@@ -134,6 +134,7 @@ describe('a review session with a controlled clock', () => {
     await limit.blur();
     await expect.poll(() => page.locator('[data-fc-start]').textContent()).toBe('Review 2 cards');
     await page.locator('[data-fc-start]').click();
+    await page.locator('[data-fc-session]').waitFor();
     for (let i = 0; i < 2; i++) {
       await page.keyboard.press('Space');
       await page.keyboard.press('4');

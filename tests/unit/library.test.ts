@@ -223,3 +223,12 @@ describe('the library a first visit leaves', () => {
     expect(read.snap.lastRead).toEqual({ key: 'kafka/partitions', title: 'Partitions', at: 1_700_000_000_000 });
   });
 });
+
+describe('import messages name where the JSON breaks', () => {
+  it.each([
+    ['{"bookmarks": {"kafka/acls": ', /^it is not valid JSON \((it ends too early, at )?line 1, column \d+\), so nothing was imported\.$/],
+    ['', /^it is not valid JSON \((it ends too early, at )?line 1, column 1\)/],
+  ])('%j', (text, message) => {
+    expect(() => importLibrary(emptyLibrary(), text)).toThrow(message);
+  });
+});
