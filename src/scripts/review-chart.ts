@@ -23,9 +23,9 @@ export function draw(figure: HTMLElement, log: unknown, now: number) {
     + dots.map((d) => `<circle cx="${d.split(' ')[0]}" cy="${d.split(' ')[1]}" r="3" class="fc-dot"/>`).join('')
     + '</svg>';
   // Labels in HTML, not in the SVG, so they keep the page's text size however wide the chart is drawn.
-  const labels = `<p class="fc-scale"><span>${day(stats[0]!.day)}</span><span>Tallest bar: ${g.max} review${g.max === 1 ? '' : 's'}; the line's top is 100% recalled</span><span>today</span></p>`;
+  const labels = `<p class="fc-scale"><span>${day(stats[0]!.day)}</span><span>today</span></p>`;
   for (const old of figure.querySelectorAll('svg, p')) old.remove();
   figure.insertAdjacentHTML('afterbegin', svg + labels);
-  figure.insertAdjacentHTML('beforeend', `<p>${said}</p>`);
+  figure.insertAdjacentHTML('beforeend', `<p>${said} The tallest bar is ${g.max} review${g.max === 1 ? '' : 's'}; the line's top is 100% recalled.</p>`);
   figure.hidden = false;
 }
