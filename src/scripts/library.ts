@@ -36,7 +36,7 @@ if (article) {
       : toggleBookmark(snap, s ? `${page}#${s}` : page, title, b.dataset.title, Date.now()));
   }
   const area = note.querySelector('textarea')!;
-  // Text typed before this code loaded (first visit) is kept, and saved by the replayed keystroke.
+  // Text typed before this code loaded (first visit) is kept: library-controls.ts stored it as it was typed.
   area.value ||= text(snap.notes[page], 'text');
   // Open it when there is a note; never close it: the reader may have just opened it to write one.
   if (area.value) note.open = true;
