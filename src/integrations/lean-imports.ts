@@ -52,6 +52,25 @@ export function dropPreloadTable(code: string, fileName: string): string {
   return out;
 }
 
+/**
+ * When two entry scripts both use import(), the one-line helper becomes a chunk of its own, which every page
+ * would fetch (one more request for 48 bytes): each importer gets its own copy of the line instead.
+ */
+export function inlineHelper(bundle: Record<string, ChunkLike & { code: string; moduleIds?: string[] }>) {
+  const helper = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds?.length === 1 && c.moduleIds[0] === HELPER);
+  if (!helper) return;
+  const name = helper.fileName.split('/').pop()!.replace(/[.$]/g, '\\$&');
+  const use = new RegExp(`import\\{t as ([\\w$]+)\\}from"\\./${name}";`);
+  for (const c of Object.values(bundle)) {
+    if (c.type !== 'chunk' || !c.imports?.includes(helper.fileName)) continue;
+    const m = use.exec(c.code);
+    if (!m) throw new Error(`lean imports: ${c.fileName} imports ${helper.fileName} in a form this plugin does not know (src/integrations/lean-imports.ts)`);
+    c.code = c.code.replace(m[0], `const ${m[1]}=e=>e();`);
+    c.imports = c.imports.filter((i) => i !== helper.fileName);
+  }
+  delete bundle[helper.fileName];
+}
+
 export function leanImports(): Plugin {
   return {
     name: 'field-guide:lean-imports',
@@ -68,6 +87,7 @@ export function leanImports(): Plugin {
           throw new Error(`lean imports: code loaded only through import() imports CSS, which nothing would load: ${unloaded.join('; ')}. Import it with ?inline and add it to the page (see search-dialog.ts)`);
         }
         for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') chunk.code = dropPreloadTable(chunk.code, chunk.fileName);
+        inlineHelper(bundle as unknown as Record<string, ChunkLike & { code: string; moduleIds?: string[] }>);
         // If a later Vite names its helper differently, the stand-in above no longer replaces it: fail, not ship it.
         const helper = Object.values(bundle).filter((c) => c.type === 'chunk' && /vite:preloadError|modulepreload/.test(c.code)).map((c) => c.fileName);
         if (helper.length) throw new Error(`lean imports: Vite's preload helper is still bundled in ${helper.join(', ')}; its module id is no longer ${JSON.stringify(HELPER)} (src/integrations/lean-imports.ts)`);

@@ -31,7 +31,10 @@ export interface Card {
   anchor: string;
   q: string;
   level: CardLevel;
-  /** Simple HTML: paragraphs, code, strong and em, from the MDX answer. */
+  /**
+   * The answer's HTML. For a <Question>, the page's own rendering (answersFromHtml: lists, code, links as on
+   * the page); answerHtml's simple rendering only where that is missing. FAQ cards: plain text.
+   */
   answer: string;
 }
 
@@ -103,4 +106,39 @@ export function buildDeck(sources: readonly DeckSource[], trackOrder: readonly s
   const sorted = [...sources].sort((a, b) => rank(a.track) - rank(b.track) || a.order - b.order || a.id.localeCompare(b.id));
   const seen = new Set<string>();
   return sorted.flatMap((s) => [...faqCards(s), ...questionCards(s)]).filter((c) => !seen.has(c.key) && !!seen.add(c.key));
+}
+
+/**
+ * Each <Question>'s answer as its page rendered it, from the HTML of pages rendered one after another, each
+ * inside `<div data-deck-src="track/id">` (src/components/library/DeckAnswers.astro). Keys are "track/id#qid".
+ * Ids inside an answer are dropped (the flashcards page holds many answers; an id would repeat) and in-page
+ * links ("#x") point at the answer's own page under `base`.
+ */
+export function answersFromHtml(html: string, base: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const starts = [...html.matchAll(/<div data-deck-src="([^"]+)">/g)];
+  starts.forEach((s, i) => {
+    const page = s[1]!;
+    const chunk = html.slice(s.index, starts[i + 1]?.index ?? html.length);
+    for (const m of chunk.matchAll(/<details class="question" id="([^"]+)"[^>]*>/g)) {
+      // The matching </details>, counting the <details> opened inside the answer.
+      const re = /<(\/?)details\b[^>]*>/g;
+      re.lastIndex = m.index + m[0].length;
+      let depth = 1;
+      let end = -1;
+      for (let t = re.exec(chunk); t; t = re.exec(chunk)) {
+        depth += t[1] ? -1 : 1;
+        if (depth === 0) {
+          end = t.index;
+          break;
+        }
+      }
+      const inner = chunk.slice(m.index + m[0].length, end);
+      const open = inner.indexOf('<div class="question-answer">');
+      if (end < 0 || open < 0) continue;
+      const body = inner.slice(open + '<div class="question-answer">'.length, inner.lastIndexOf('</div>'));
+      out.set(`${page}#${m[1]}`, body.replace(/\sid="[^"]*"/g, '').replace(/href="#/g, `href="${base}${page}/#`));
+    }
+  });
+  return out;
 }

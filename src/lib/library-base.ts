@@ -6,7 +6,10 @@
  */
 export const STORAGE_KEY = 'fg-library';
 
-export const emptySnapshot = () => ({ version: 1 as const, bookmarks: {}, progress: {}, cards: {}, notes: {} });
+/** The store's version: 2 added the review schedules, the review log and the review settings (src/lib/review-core.ts). */
+export const VERSION = 2;
+export const emptySnapshot = () => ({ version: VERSION as typeof VERSION, bookmarks: {}, progress: {}, cards: {}, notes: {} });
+
 
 /** A learned count as shown: "5 / 13" in the sidebar, "5 of 13 learned" (long) on track pages and /library/. */
 export const countText = (n: number, total: string | number, long: boolean) => (long ? `${n} of ${total} learned` : `${n} / ${total}`);

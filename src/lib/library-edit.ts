@@ -1,5 +1,8 @@
 /** The edits pages make to the library document (each returns a new document). Pure. */
-import { isObj, type Snapshot } from './library-core';
+import type { Snapshot } from './library-core';
+
+// Not imported from library-core.ts: a first visit's controls use these edits without the rest of it.
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 type Doc = Snapshot;
 export const clone = <L extends Doc>(l: L): L => ({

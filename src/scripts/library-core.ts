@@ -5,6 +5,7 @@
  * version-1 library is set aside under "fg-library-<why>-<time>" (listed on /library/), never overwritten.
  */
 import { countText, learnedCount, quickRead, STORAGE_KEY, type Snapshot } from '../lib/library-core';
+import { dueCount } from '../lib/review-core';
 
 let raw: string | null = null;
 try {
@@ -62,17 +63,32 @@ export const act = (near: Element, next: Snapshot, done?: string) => {
 
 export const $$ = <T extends HTMLElement>(s: string) => [...document.querySelectorAll<T>(s)];
 
-/** Learned counts per track: "5 / 13" in the sidebar, "5 of 13 learned" on track pages and /library/. */
+/**
+ * Learned counts per track: "5 / 13" in the sidebar, "5 of 13 learned" on track pages and /library/; and the
+ * flashcards due now ("3 due": header, home page), from the stored due dates alone.
+ */
 function counts() {
   for (const el of $$('[data-lib-count]')) {
     const total = el.dataset.total;
-    const n = Math.min(learnedCount(snap, el.dataset.libCount!), Number(total));
+    const n = Math.min(learnedCount(snap, el.dataset.libCount!, el.dataset.ids?.split(' ')), Number(total));
     el.textContent = countText(n, total!, !!el.dataset.long);
     el.hidden = false;
+  }
+  const due = dueCount(snap.reviews, Date.now());
+  for (const el of $$('[data-lib-due]')) {
+    el.textContent = `${due} due`;
+    el.hidden = !due;
+    const box = el.closest<HTMLElement>('[data-lib-due-box]');
+    if (box) box.hidden = !due;
   }
 }
 counts();
 addEventListener('fg-library', counts);
+// A first visit's control wrote to storage before this code loaded (library-controls.ts): read it again.
+addEventListener('fg-library-stored', () => {
+  snap = quickRead(localStorage.getItem(STORAGE_KEY)).snap;
+  changed();
+});
 // Another tab changed the library: read it again, so an edit here does not undo that one.
 addEventListener('storage', (e) => {
   if (e.key === STORAGE_KEY) {

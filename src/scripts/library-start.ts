@@ -14,6 +14,15 @@ const load = () => {
 };
 
 export function startLibrary() {
+  const article = document.querySelector<HTMLElement>('[data-lib-page]');
+  // A check-yourself question opened: offer to grade it there (review-inline.ts and the scheduler load now).
+  article?.addEventListener('toggle', (e) => {
+    const q = e.target as HTMLDetailsElement;
+    if (!q.open || !q.matches('.question[id]')) return;
+    void import('./library-core');
+    void import('../lib/review');
+    void import('./review-inline').then((m) => m.offer(q, article.dataset.libPage!));
+  }, true);
   let stored: string | null = null;
   try {
     stored = localStorage.getItem(STORAGE_KEY);
@@ -32,7 +41,6 @@ export function startLibrary() {
   addEventListener('storage', (e) => {
     if (e.key === STORAGE_KEY) void load();
   });
-  const article = document.querySelector<HTMLElement>('[data-lib-page]');
   if (!article) return;
   void import('./library-controls').then((m) => {
     m.makeControls(article);

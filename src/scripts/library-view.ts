@@ -4,7 +4,7 @@
  * visit with nothing stored loads none of it (later visits have it from the service worker's precache).
  * This file passes requests to the worker and stores, downloads or shows what comes back.
  */
-import { STORAGE_KEY } from '../lib/library-core';
+import { sizeProblem, STORAGE_KEY } from '../lib/library-core';
 import type { Answer, Ask } from './library-worker';
 import { $$, act, say, snap } from './library-core';
 
@@ -41,11 +41,11 @@ function ask(near: Element, op: Ask['op'], arg = '', name?: string) {
     if (data.library) act(near, data.library as never, data.say);
     else if (data.say) say(near, data.say, data.error);
   };
-  worker.postMessage({ op, snap, arg, name, aside: setAside(), base: view.dataset.base, now: Date.now() });
+  worker.postMessage({ op, snap, arg, name, aside: setAside(), base: view.dataset.base, pages: view.dataset.pages!.split(' '), now: Date.now() });
 }
 
 const render = () => {
-  if (worker || setAside().length || Object.keys(snap.bookmarks).length || Object.keys(snap.notes).length) ask(view, 'render');
+  if (worker || setAside().length || Object.keys(snap.bookmarks).length || Object.keys(snap.notes).length || Object.keys(snap.progress).length) ask(view, 'render');
 };
 
 view.onclick = (e) => {
@@ -53,14 +53,19 @@ view.onclick = (e) => {
   const { op, arg = '' } = b?.dataset ?? {};
   if (op === 'download') download(`${arg}.json`, localStorage.getItem(arg)!);
   else if (op === 'discard') localStorage.removeItem(arg), ask(view, 'render');
-  else if (op) ask(op === 'remove' ? $('#bookmarks') : b!, op as Ask['op'], op === 'restore' ? localStorage.getItem(arg)! : arg, 'Restored');
+  else if (op) ask(op === 'remove' ? $('#bookmarks') : op === 'forget' ? $('#progress') : b!, op as Ask['op'], op === 'restore' ? localStorage.getItem(arg)! : arg);
   if (op === 'remove') $('#bookmarks').focus();
+  if (op === 'forget') $('#progress').focus();
 };
 const input = view.querySelector('input')!;
 input.onchange = async () => {
   const file = input.files?.[0];
-  if (file) ask(input.parentElement!, 'import', await file.text(), `Imported ${file.name}`);
   input.value = '';
+  if (!file) return;
+  // Refused before it is read: a huge file would otherwise fail later as "storage is full".
+  const big = sizeProblem(file.size);
+  if (big) say(input.parentElement!, `Could not import ${file.name}: ${big}`);
+  else ask(input.parentElement!, 'import', await file.text(), file.name);
 };
 addEventListener('fg-library', render);
 render();

@@ -6,17 +6,19 @@
  * (nothing stored) loads none of it.
  */
 import { isObj, pageOf, text, trackOf, type Snapshot } from '../lib/library-core';
-import { removeBookmark, resetTrack } from '../lib/library';
+import { forgetMark, removeBookmark, resetTrack } from '../lib/library';
 import { current, exportLibrary, formatReport, ImportError, importLibrary, restoreLibrary } from '../lib/library-io';
 
 export interface Ask {
-  op: 'render' | 'export' | 'import' | 'restore' | 'reset' | 'remove';
+  op: 'render' | 'export' | 'import' | 'restore' | 'reset' | 'remove' | 'forget';
   snap: Snapshot;
-  /** The file's text (import), the stored text set aside (restore), the track (reset) or the bookmark key (remove). */
+  /** The file's text (import), the stored text set aside (restore), the track (reset) or the key (remove, forget). */
   arg: string;
   /** Keys of the data set aside ("fg-library-<why>-<time>"). */
   aside: string[];
   base: string;
+  /** The site's entries ("track/id"): learned marks for any other page are listed to be removed. */
+  pages: string[];
   name?: string;
   now: number;
 }
@@ -37,7 +39,7 @@ const WHY: Record<string, string> = {
 };
 
 /** The library page's lists as HTML: bookmarks grouped by track, notes (newest first), data set aside. */
-export function lists(snap: Snapshot, aside: string[], base: string): Record<string, string> {
+export function lists(snap: Snapshot, aside: string[], base: string, pages: string[] = []): Record<string, string> {
   const link = (key: string, label: string) => `<a href="${esc(`${base}${pageOf(key)}/${key.replace(/^[^#]*/, '')}`)}">${esc(label)}</a>`;
   const out: Record<string, string> = {};
   for (const [key, b] of Object.entries(snap.bookmarks).filter(([, v]) => isObj(v)).sort(([a], [b]) => a.localeCompare(b))) {
@@ -52,23 +54,28 @@ export function lists(snap: Snapshot, aside: string[], base: string): Record<str
     const label = `${WHY[why] ?? 'library data that could not be read'}, found on ${new Date(Number(time)).toLocaleString('en-GB')}`;
     return `<li>${esc(label[0]!.toUpperCase() + label.slice(1))}.${button('Download', 'download', key, label)}${button('Restore', 'restore', key, label)}${button('Discard', 'discard', key, label)}</li>`;
   }).join('');
+  const known = new Set(pages);
+  out.orphans = pages.length ? Object.keys(snap.progress).filter((k) => !k.includes('#') && !known.has(k)).sort()
+    .map((k) => `<li>${esc(k)}${button('Remove', 'forget', k, `learned mark for ${k}`)}</li>`).join('') : '';
   return out;
 }
 
-function run({ op, snap, arg, aside, base, name, now }: Ask): Answer {
-  if (op === 'render') return { lists: lists(snap, aside, base) };
+function run({ op, snap, arg, aside, base, name, now, pages }: Ask): Answer {
+  if (op === 'render') return { lists: lists(snap, aside, base, pages) };
+  if (op === 'forget') return { library: forgetMark(snap, arg), say: 'Mark removed.' };
   if (op === 'export') return { file: [`field-guide-library-${new Date(now).toISOString().slice(0, 10)}.json`, exportLibrary(snap as never, now)] };
   if (op === 'reset') return { library: resetTrack(snap, arg, now), say: 'Progress reset.' };
   if (op === 'remove') return { library: removeBookmark(snap, arg) };
   const cur = current(snap);
   const merged = op === 'import' ? importLibrary(cur.library, arg) : restoreLibrary(cur.library, arg);
-  return { library: merged.library, say: `${name}: ${formatReport(merged.report)}` };
+  return { library: merged.library, say: `${op === 'import' ? `Imported ${name}` : 'Restored'}: ${formatReport(merged.report)}` };
 }
 
 globalThis.onmessage = ({ data }: MessageEvent<Ask>) => {
   try {
     postMessage(run(data));
   } catch (e) {
-    postMessage({ say: `${data.name}: ${e instanceof ImportError ? e.message : 'it could not be read, so nothing changed.'}`, error: true });
+    const what = data.op === 'import' ? `Could not import ${data.name}` : 'Could not restore it';
+    postMessage({ say: `${what}: ${e instanceof ImportError ? e.message : 'it could not be read, so nothing changed.'}`, error: true });
   }
 };

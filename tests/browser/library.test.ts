@@ -65,9 +65,9 @@ describe('first visit', () => {
     await slowLibraryCode(context);
     const page = await open(context, '/kafka/partitions/');
     await page.getByRole('button', { name: 'Save page' }).click();
-    await page.getByRole('button', { name: 'Mark as learned' }).click();
+    await page.locator('.lib-actions [data-lib-learned]').click();
     await sectionButton(page, 'why-it-exists').click();
-    await expect.poll(() => pressed(page, '[data-lib-learned]')).toBe('true');
+    await expect.poll(() => pressed(page, '.lib-actions [data-lib-learned]')).toBe('true');
     await expect.poll(() => pressed(page, '[data-lib-section="why-it-exists"]')).toBe('true');
     const lib = await stored(page);
     expect(Object.keys(lib.bookmarks).sort()).toEqual(['kafka/partitions', 'kafka/partitions#why-it-exists']);
@@ -109,7 +109,7 @@ describe('first visit', () => {
     expect(scripts.length).toBe(1); // on the home page, which now finds a library
     await context.close();
   });
-  it('says so when the library code cannot load, and the next use tries again', async () => {
+  it('keeps a use even when the library code cannot load, and the controls work once it can', async () => {
     const context = await browser.newContext();
     let block = true;
     await context.route(LIBRARY_CODE, (route) => (block ? route.abort() : route.continue()));
@@ -117,13 +117,32 @@ describe('first visit', () => {
     await page.goto(url('/kafka/partitions/'));
     const save = page.getByRole('button', { name: 'Save page' });
     await save.click();
-    await expect.poll(() => page.locator('.lib-actions .lib-msg').textContent()).toBe('Not saved: the library could not load. Try again.');
-    expect(await save.getAttribute('aria-pressed')).toBe('false');
-    block = false;
-    await save.click();
     await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
     expect(Object.keys((await stored(page)).bookmarks)).toEqual(['kafka/partitions']);
+    block = false;
+    await page.locator('.lib-actions [data-lib-learned]').click();
+    await page.waitForFunction(() => 'libReady' in document.querySelector<HTMLElement>('[data-lib-page]')!.dataset);
+    expect((await stored(page)).progress['kafka/partitions']).toMatchObject({ on: true });
+    await save.click(); // now handled by the library code: unsaves
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('false');
+    expect((await stored(page)).bookmarks).toEqual({});
     await context.close();
+  });
+  it('keeps "Save page" clicked just before following a link while the library code is still loading', async () => {
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      // The library code does not arrive before the reader leaves.
+      await context.route(LIBRARY_CODE, async (route) => {
+        await new Promise((r) => setTimeout(r, 3000));
+        await route.continue().catch(() => {});
+      });
+      const page = await context.newPage();
+      await page.goto(url('/kafka/partitions/'));
+      await page.getByRole('button', { name: 'Save page' }).click();
+      await Promise.all([page.waitForURL(/\/kafka\/offsets\/$/), page.locator('.pager a[rel="next"]').click()]);
+      expect(Object.keys((await stored(page))?.bookmarks ?? {}), `try ${i + 1}`).toEqual(['kafka/partitions']);
+      await context.close();
+    }
   });
 });
 
@@ -163,7 +182,7 @@ describe('bookmarks', () => {
     expect(await sectionButton(page, 'why-it-exists').getAttribute('aria-pressed')).toBe('false');
     await page.getByRole('button', { name: 'Save page' }).click();
     await expect.poll(() => pressed(page, '[data-lib-save]')).toBe('false');
-    expect(await stored(page)).toMatchObject({ version: 1, bookmarks: {} });
+    expect(await stored(page)).toMatchObject({ version: 2, bookmarks: {} });
     expect(page.errors).toEqual([]);
     await context.close();
   });
@@ -192,22 +211,91 @@ describe('two tabs', () => {
     const b = await open(context, '/kafka/partitions/');
     await a.getByRole('button', { name: 'Save page' }).click();
     await expect.poll(() => pressed(b, '[data-lib-save]')).toBe('true');
-    await b.getByRole('button', { name: 'Mark as learned' }).click();
+    await b.locator('.lib-actions [data-lib-learned]').click();
     await expect.poll(async () => (await stored(a)).progress['kafka/partitions']?.on).toBe(true);
     expect(Object.keys((await stored(a)).bookmarks)).toEqual(['kafka/partitions']);
     await context.close();
   });
 });
 
+describe('two tabs: notes', () => {
+  it('a note edited in another tab is followed here, never overwritten by this tab\'s older text', async () => {
+    const context = await browser.newContext();
+    const a = await open(context, '/kafka/partitions/');
+    const b = await open(context, '/kafka/partitions/');
+    const note = (p: Page) => p.getByLabel('Private note, saved in this browser as you type');
+    await a.locator('details.lib-note').evaluate((d: HTMLDetailsElement) => (d.open = true));
+    await note(a).fill('first');
+    await expect.poll(async () => (await stored(a))?.notes['kafka/partitions']?.text).toBe('first');
+    await b.locator('details.lib-note').evaluate((d: HTMLDetailsElement) => (d.open = true));
+    await expect.poll(() => note(b).inputValue()).toBe('first');
+    await note(b).fill('first, then second');
+    await expect.poll(async () => (await stored(b)).notes['kafka/partitions'].text).toBe('first, then second');
+    // The first tab shows the second tab's text, and typing there adds to it.
+    await expect.poll(() => note(a).inputValue()).toBe('first, then second');
+    await note(a).press('End');
+    await note(a).pressSequentially(' and third');
+    await expect.poll(async () => (await stored(a)).notes['kafka/partitions'].text).toBe('first, then second and third');
+    await expect.poll(() => note(b).inputValue()).toBe('first, then second and third');
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('progress', () => {
+  it('continues with the first entry not learned after the last one learned, on the home page and the track card', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/python/fundamentals/');
+    await page.locator('.lib-actions [data-lib-learned]').click();
+    await expect.poll(() => pressed(page, '.lib-actions [data-lib-learned]')).toBe('true');
+    // The entry ends with the same mark and the next entry.
+    const end = page.locator('.lib-end');
+    expect(await end.locator('[data-lib-learned]').getAttribute('aria-pressed')).toBe('true');
+    expect(await end.locator('a').textContent()).toBe('Next: Data structures');
+    await Promise.all([page.waitForURL(/\/python\/data-structures\/$/), end.locator('a').click()]);
+    await page.locator('.lib-end [data-lib-learned]').click();
+    await expect.poll(() => pressed(page, '.lib-actions [data-lib-learned]')).toBe('true');
+    await page.goto(url('/'));
+    const cont = page.locator('[data-lib-continue] a');
+    await expect.poll(() => cont.textContent()).toBe('stage 3 · Text file formats');
+    expect(new URL((await cont.getAttribute('href'))!, server.url).pathname).toBe('/python/text-file-formats/');
+    const card = page.locator('.track-card', { has: page.locator('#python') }).locator('.start-link');
+    expect(await card.textContent()).toBe('Continue with stage 3 · Text file formats →');
+    expect(new URL((await card.getAttribute('href'))!, server.url).pathname).toBe('/python/text-file-formats/');
+    // A track not started keeps its "Start with".
+    expect(await page.locator('.track-card', { has: page.locator('#kafka') }).locator('.start-link').textContent()).toMatch(/^Start with /);
+    await context.close();
+  });
+
+  it('does not count marks for pages the site does not have, and removes them from the library', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      if (!localStorage.getItem('fg-library')) {
+        localStorage.setItem('fg-library', JSON.stringify({ version: 1, bookmarks: {}, progress: { 'kafka/gone': { on: true, at: 1 }, 'kafka/topics': { on: true, at: 2 } }, cards: {}, notes: {} }));
+      }
+    });
+    const page = await open(context, '/kafka/');
+    await expect.poll(() => page.locator('.lib-progress').textContent()).toBe(`1 of ${kafkaTotal} learned`);
+    await page.goto(url('/library/'));
+    const line = page.locator('.lib-tracks li', { hasText: 'Kafka' });
+    await expect.poll(() => line.locator('[data-lib-count]').textContent()).toBe(`1 of ${kafkaTotal} learned`);
+    const orphans = page.locator('[data-list="orphans"] li');
+    await expect.poll(() => orphans.allTextContents()).toEqual([expect.stringMatching(/^kafka\/gone Remove/)]);
+    await page.getByRole('button', { name: 'Remove learned mark for kafka/gone' }).click();
+    await expect.poll(async () => Object.keys((await stored(page)).progress)).toEqual(['kafka/topics']);
+    await expect.poll(() => page.locator('.lib-orphans').isVisible()).toBe(false);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
   it('marks a page learned: the sidebar, the track page and /library/ count it; reset per track clears it', async () => {
     const context = await browser.newContext();
     const page = await open(context, '/kafka/partitions/');
     const sidebarCount = page.locator('.nav-track a[href$="/kafka/"] .nav-count');
     await expect.poll(() => sidebarCount.textContent()).toBe(`0 / ${kafkaTotal}`);
-    await page.getByRole('button', { name: 'Mark as learned' }).click();
+    await page.locator('.lib-actions [data-lib-learned]').click();
     await expect.poll(() => sidebarCount.textContent()).toBe(`1 / ${kafkaTotal}`);
-    expect(await pressed(page, '[data-lib-learned]')).toBe('true');
+    expect(await pressed(page, '.lib-actions [data-lib-learned]')).toBe('true');
     await expect.poll(() => page.locator('.nav-entries a[aria-current="page"]').getAttribute('class')).toContain('learned');
 
     await page.goto(url('/kafka/'));
@@ -222,7 +310,7 @@ describe('progress', () => {
     await expect.poll(() => line.locator('[data-lib-count]').textContent()).toBe(`0 of ${kafkaTotal} learned`);
     await page.goto(url('/kafka/partitions/'));
     await expect.poll(() => sidebarCount.textContent()).toBe(`0 / ${kafkaTotal}`);
-    expect(await pressed(page, '[data-lib-learned]')).toBe('false');
+    expect(await pressed(page, '.lib-actions [data-lib-learned]')).toBe('false');
     await context.close();
   });
 
@@ -267,115 +355,6 @@ describe('notes', () => {
 });
 
 describe('flashcards', () => {
-  it('reveals an answer, marks Known / Not yet, filters by level and concept, reviews what was not known, and remembers', async () => {
-    const context = await browser.newContext();
-    const page = await open(context, '/flashcards/');
-    const cards = page.locator('.fc-card');
-    const visible = () => cards.evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).length);
-    const total = await cards.count();
-    expect(total).toBeGreaterThan(100);
-    expect(await cards.first().getAttribute('data-page')).toMatch(/^kafka\//);
-    const first = cards.first();
-    expect(await first.locator('.question-answer').isVisible()).toBe(false);
-    await first.locator('summary').click();
-    expect(await first.locator('.question-answer').isVisible()).toBe(true);
-    await first.getByRole('button', { name: 'Not yet' }).click();
-    await expect.poll(() => first.getByRole('button', { name: 'Not yet' }).getAttribute('aria-pressed')).toBe('true');
-    const second = cards.nth(1);
-    await second.locator('summary').click();
-    await second.getByRole('button', { name: 'Known' }).click();
-    await expect.poll(() => page.locator('[data-fc-summary]').textContent()).toBe(`Showing ${total} of ${total} cards · 1 known · 1 not yet`);
-
-    await page.getByLabel('Level').selectOption('interview');
-    await expect.poll(visible).toBe(await page.locator('.fc-card[data-level="interview"]').count());
-    await page.getByLabel('Level').selectOption('');
-    await page.getByLabel('Concept').selectOption('kafka/partitions');
-    const partitions = await page.locator('.fc-card[data-page="kafka/partitions"]').count();
-    expect(partitions).toBeGreaterThan(2);
-    await expect.poll(visible).toBe(partitions);
-    await page.getByLabel('Concept').selectOption('');
-
-    await page.reload();
-    await page.getByLabel('Review only what I did not know').check();
-    await expect.poll(visible).toBe(1);
-    const key = await page.locator('.fc-card:not([hidden])').getAttribute('data-key');
-    expect(key).toBe(await page.locator('.fc-card').first().getAttribute('data-key'));
-    const source = await page.locator('.fc-card:not([hidden]) .fc-source a').getAttribute('href');
-    expect(source).toBe(`/${key!.replace('#', '/#')}`);
-    expect((await stored(page)).cards[key!]).toMatchObject({ on: false });
-    expect(page.errors).toEqual([]);
-    await context.close();
-  });
-
-  it('studies the chosen cards one at a time: reveal, mark and move on, skip, finish, again with the "not yet" ones, back to the list', async () => {
-    const context = await browser.newContext();
-    const page = await open(context, '/flashcards/');
-    const shown = () => page.locator('.fc-card').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height > 0).map((e) => e.getAttribute('data-key')));
-    const focusedCard = () => page.evaluate(() => document.activeElement?.closest('.fc-card')?.getAttribute('data-key'));
-    const progress = page.locator('[data-fc-progress]');
-    await page.getByLabel('Concept').selectOption('kafka/partitions');
-    const keys = await page.locator('.fc-card[data-page="kafka/partitions"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
-    expect(keys.length).toBeGreaterThanOrEqual(5);
-    await page.getByRole('button', { name: 'Study these cards one at a time' }).click();
-    expect(await progress.textContent()).toBe(`Card 1 of ${keys.length}`);
-    expect(await shown()).toEqual([keys[0]]);
-    expect(await page.locator('[data-fc-controls]').isVisible()).toBe(false);
-    // The question has focus; the keyboard reveals the answer and reaches the marks.
-    expect(await focusedCard()).toBe(keys[0]);
-    const first = page.locator('.fc-card.fc-current');
-    expect(await first.locator('.question-answer').isVisible()).toBe(false);
-    await page.keyboard.press('Enter');
-    expect(await first.locator('.question-answer').isVisible()).toBe(true);
-    await first.getByRole('button', { name: 'Known' }).click();
-    expect(await progress.textContent()).toBe(`Card 2 of ${keys.length}`);
-    expect(await shown()).toEqual([keys[1]]);
-    expect(await focusedCard()).toBe(keys[1]);
-    await page.getByRole('button', { name: 'Skip' }).click();
-    expect(await shown()).toEqual([keys[2]]);
-    for (let i = 2; i < keys.length; i++) {
-      const card = page.locator('.fc-card.fc-current');
-      await card.locator('summary').click();
-      await card.getByRole('button', { name: 'Not yet' }).click();
-    }
-    expect(await progress.textContent()).toBe(`Round finished: 1 known, ${keys.length - 2} not yet, of ${keys.length}.`);
-    expect(await shown()).toEqual([]);
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-fc-done'))).toBe(true);
-    // The marks were saved like any other.
-    const cards = (await stored(page)).cards;
-    expect(cards[keys[0]!]).toMatchObject({ on: true });
-    expect(cards[keys[1]!]).toBeUndefined();
-    expect(cards[keys.at(-1)!]).toMatchObject({ on: false });
-
-    await page.getByRole('button', { name: 'Study the “not yet” cards again' }).click();
-    expect(await progress.textContent()).toBe(`Card 1 of ${keys.length - 2}`);
-    expect(await shown()).toEqual([keys[2]]);
-    // Tab order: the question, its answer's link and marks, then Skip and Back.
-    await page.keyboard.press('Enter');
-    const tabs: (string | undefined)[] = [];
-    for (let i = 0; i < 5; i++) {
-      await page.keyboard.press('Tab');
-      tabs.push(await page.evaluate(() => document.activeElement?.textContent?.trim()));
-    }
-    expect(tabs).toEqual(['Partitions: the question in context', 'Known', 'Not yet', 'Skip', 'Back to the list']);
-    await page.locator('.fc-card.fc-current').getByRole('button', { name: 'Known' }).click();
-    await page.locator('[data-fc-study]').getByRole('button', { name: 'Back to the list' }).click();
-    expect((await shown()).length).toBe(keys.length);
-    expect(await progress.textContent()).toBe('');
-    expect(await page.locator('[data-fc-controls]').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-fc-start'))).toBe(true);
-
-    // Back to the list applies the filters again: a card marked known leaves "only what I did not know".
-    await page.getByLabel('Review only what I did not know').check();
-    expect(await shown()).toEqual(keys.slice(3));
-    await page.getByRole('button', { name: 'Study these cards one at a time' }).click();
-    await page.locator('.fc-card.fc-current summary').click();
-    await page.locator('.fc-card.fc-current').getByRole('button', { name: 'Known' }).click();
-    await page.locator('[data-fc-study]').getByRole('button', { name: 'Back to the list' }).click();
-    expect(await shown()).toEqual(keys.slice(4));
-    expect(page.errors).toEqual([]);
-    await context.close();
-  });
-
   it('every card links to an anchor that exists on its page', () => {
     const html = readFileSync(join(DIST, 'flashcards/index.html'), 'utf8');
     const links = [...html.matchAll(/class="fc-source"><a href="\/([^"#]+)\/#([^"]+)"/g)];
@@ -389,7 +368,7 @@ describe('export and import', () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await open(context, '/kafka/partitions/');
     await page.getByRole('button', { name: 'Save page' }).click();
-    await page.getByRole('button', { name: 'Mark as learned' }).click();
+    await page.locator('.lib-actions [data-lib-learned]').click();
     await page.locator('details.lib-note summary').click();
     await page.getByLabel('Private note, saved in this browser as you type').fill('keys keep order');
     await expect.poll(() => page.locator('.lib-note .lib-msg').textContent()).toBe('Note saved.');
@@ -399,18 +378,18 @@ describe('export and import', () => {
     const file = join(tmpdir(), `fg-export-${process.pid}.json`);
     await download.saveAs(file);
     const exported = JSON.parse(readFileSync(file, 'utf8'));
-    expect(exported).toMatchObject({ version: 1, bookmarks: { 'kafka/partitions': { title: 'Partitions' } }, progress: { 'kafka/partitions': { on: true } } });
+    expect(exported).toMatchObject({ version: 2, bookmarks: { 'kafka/partitions': { title: 'Partitions' } }, progress: { 'kafka/partitions': { on: true } } });
     await context.close();
 
     const fresh = await browser.newContext();
     const other = await open(fresh, '/library/');
     await other.getByLabel('Import a library file').setInputFiles(file);
     await expect.poll(() => other.locator('.lib-import + .lib-msg').textContent())
-      .toBe(`Imported ${file.split('/').pop()}: 1 bookmark, 1 progress mark, 0 card marks, 1 note added or updated; 0 skipped.`);
+      .toBe(`Imported ${file.split('/').pop()}: 1 bookmark, 1 progress mark, 0 card marks, 1 note, 0 card schedules, 0 reviews added or updated.`);
     await expect.poll(() => other.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['Partitions']);
     expect(await other.locator('.lib-notes p').textContent()).toBe('keys keep order');
     await other.goto(url('/kafka/partitions/'));
-    await expect.poll(() => pressed(other, '[data-lib-learned]')).toBe('true');
+    await expect.poll(() => pressed(other, '.lib-actions [data-lib-learned]')).toBe('true');
     expect(other.errors).toEqual([]);
     await fresh.close();
   });
@@ -425,12 +404,26 @@ describe('export and import', () => {
     const bad = join(tmpdir(), `fg-bad-${process.pid}.json`);
     writeFileSync(bad, '{"bookmarks": {"kafka/acls": ');
     await page.getByLabel('Import a library file').setInputFiles(bad);
+    const name = bad.split('/').pop();
     const message = page.locator('.lib-import + .lib-msg');
-    await expect.poll(() => message.textContent()).toMatch(/not valid JSON, so nothing was imported/);
+    await expect.poll(() => message.textContent()).toBe(`Could not import ${name}: it is not valid JSON (it ends too early, at line 1, column 30), so nothing was imported.`);
     expect(await message.getAttribute('class')).toContain('lib-error');
     writeFileSync(bad, '{"version": 7, "bookmarks": {}}');
     await page.getByLabel('Import a library file').setInputFiles(bad);
-    await expect.poll(() => message.textContent()).toMatch(/newer version of the site/);
+    await expect.poll(() => message.textContent()).toBe(`Could not import ${name}: it is from a newer version of the site (version 7); nothing was imported.`);
+    // Every record malformed: a refusal that names the fields, not a success with "2 skipped".
+    writeFileSync(bad, JSON.stringify({ version: 1, bookmarks: { 'kafka/acls': { title: 'ACLs' } }, progress: { 'kafka/acls': { on: 'yes', at: 1 } } }));
+    await page.getByLabel('Import a library file').setInputFiles(bad);
+    await expect.poll(() => message.textContent()).toBe(
+      `Could not import ${name}: none of its 2 records could be read (bookmarks "kafka/acls": field "at" is missing; progress "kafka/acls": field "on" is not a boolean), so nothing was imported.`,
+    );
+    expect(await message.getAttribute('class')).toContain('lib-error');
+    // A 20 MB file: too large, said before it is read, not "storage is full".
+    const big = join(tmpdir(), `fg-big-${process.pid}.json`);
+    writeFileSync(big, `{"version":2,"notes":{},"pad":"${'x'.repeat(20 * 1024 * 1024)}"}`);
+    await page.getByLabel('Import a library file').setInputFiles(big);
+    await expect.poll(() => message.textContent()).toBe(`Could not import ${big.split('/').pop()}: the file is 20.0 MB, too large for a library export (at most 5 MB), so nothing was imported.`);
+    expect(await message.getAttribute('class')).toContain('lib-error');
     expect(await stored(page)).toEqual(before);
     expect(await page.getByRole('region', { name: 'Kafka bookmarks' }).locator('a').allTextContents()).toEqual(['Topics']);
     await context.close();
@@ -508,15 +501,14 @@ describe('robust storage', () => {
       };
     });
     const page = await open(context, '/flashcards/');
-    await page.locator('.fc-card summary').first().click();
-    await page.locator('.fc-card').first().getByRole('button', { name: 'Known' }).click();
-    await expect.poll(() => page.locator('.fc-card .lib-msg').first().textContent()).toBe('Not saved: storage is full.');
-    // In a study round the mark still moves on, and the message shows under the round's progress.
-    await page.getByRole('button', { name: 'Study these cards one at a time' }).click();
-    await page.locator('.fc-card.fc-current summary').click();
-    await page.locator('.fc-card.fc-current').getByRole('button', { name: 'Not yet' }).click();
-    expect(await page.locator('[data-fc-progress]').textContent()).toBe(`Card 2 of ${await page.locator('.fc-card').count()}`);
-    expect(await page.locator('[data-fc-progress] + .lib-msg').textContent()).toBe('Not saved: storage is full.');
+    // A grade that cannot be saved: said under the session's progress, and the card stays.
+    await page.locator('[data-fc-start]').click();
+    await page.locator('[data-fc-session]').waitFor(); // its module loads on the click
+    await page.keyboard.press('Space');
+    await page.keyboard.press('3');
+    await expect.poll(() => page.locator('[data-fc-progress] + .lib-msg').textContent()).toBe('Not saved: storage is full.');
+    expect(await page.locator('[data-fc-progress]').textContent()).toBe('Card 1 of 10 · new card');
+    expect(await page.locator('[data-fc-grades]').isVisible()).toBe(true);
     await context.close();
   });
 });
@@ -526,7 +518,7 @@ describe('accessibility with a full library', () => {
     const context = await browser.newContext({ colorScheme, bypassCSP: true });
     const page = await open(context, '/kafka/partitions/');
     await page.getByRole('button', { name: 'Save page' }).click();
-    await page.getByRole('button', { name: 'Mark as learned' }).click();
+    await page.locator('.lib-actions [data-lib-learned]').click();
     await page.getByRole('button', { name: 'Save section: Why it exists' }).click();
     await page.locator('details.lib-note summary').click();
     await page.getByLabel('Private note, saved in this browser as you type').fill('note');
@@ -538,18 +530,24 @@ describe('accessibility with a full library', () => {
     await page.getByRole('button', { name: 'Reset Python progress' }).click();
     await expect.poll(() => page.getByText('Progress reset.').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(url('/flashcards/'));
-    await page.locator('.fc-card summary').first().click();
-    await page.locator('.fc-card').first().getByRole('button', { name: 'Known' }).click();
+    // A question graded on its page.
+    await page.goto(url('/kafka/partitions/'));
+    await page.locator('details.question#partitions-why summary').click();
+    await page.locator('.fc-inline button', { hasText: 'Good' }).click();
+    await expect.poll(() => page.locator('.fc-inline + .lib-msg').textContent()).toMatch(/^Saved in your flashcards/);
     expect(await axeViolations(page)).toEqual([]);
-    // A study round, then its end.
-    await page.getByLabel('Concept').selectOption('kafka/partitions');
-    await page.getByRole('button', { name: 'Study these cards one at a time' }).click();
-    await page.locator('.fc-card.fc-current summary').click();
+    // /flashcards/ with its chart, then a session with the answer and the grades shown.
+    await page.goto(url('/flashcards/?concept=kafka/partitions'));
+    await page.locator('[data-fc-chart] svg').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.locator('.fc-card.fc-current').getByRole('button', { name: 'Not yet' }).click();
-    while (await page.locator('[data-fc-study]').isVisible()) await page.getByRole('button', { name: 'Skip' }).click();
-    expect(await page.locator('[data-fc-done]').isVisible()).toBe(true);
+    await page.locator('[data-fc-start]').click();
+    await page.locator('[data-fc-session]').waitFor(); // its module loads on the click
+    await page.keyboard.press('Space');
+    await page.locator('[data-fc-grades]').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('4');
+    await page.getByRole('button', { name: 'End review' }).click();
+    await expect.poll(() => page.locator('[data-fc-result]').textContent()).toBe('Session done: 1 review saved.');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -566,10 +564,12 @@ describe('without JavaScript', () => {
     expect(await page.locator('.prose h2 > a.anchor').count()).toBeGreaterThan(3);
     await page.goto(url('/flashcards/'));
     expect(await page.locator('.fc-card').first().isVisible()).toBe(true);
-    expect(await page.locator('.fc-controls').isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: 'Study these cards one at a time' }).isVisible()).toBe(false);
-    expect(await page.locator('[data-fc-study], [data-fc-done]').evaluateAll((els) => els.map((e) => (e as HTMLElement).offsetHeight))).toEqual([0, 0]);
-    expect(await page.getByRole('button', { name: 'Known' }).first().isVisible()).toBe(false);
+    // The review's controls are in the page but hidden until its script runs.
+    expect(await page.locator('[data-fc-review], [data-fc-session]').evaluateAll((els) => els.map((e) => (e as HTMLElement).offsetHeight))).toEqual([0, 0]);
+    expect(await page.locator('[data-fc-start]').isVisible()).toBe(false);
+    // Answers open as plain details.
+    await page.locator('.fc-card summary').first().click();
+    expect(await page.locator('.fc-card .question-answer').first().isVisible()).toBe(true);
     await page.goto(url('/library/'));
     expect(await page.getByText('The library needs JavaScript').isVisible()).toBe(true);
     expect(await page.locator('[data-library]').isVisible()).toBe(false);

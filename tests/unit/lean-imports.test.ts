@@ -42,3 +42,17 @@ describe('lazyChunksWithCss', () => {
     expect(lazyChunksWithCss(bundle)).toEqual(['dialog.js (dialog.css)', 'common.js (common.css)']);
   });
 });
+
+describe('inlineHelper', () => {
+  it('gives each importer its own copy of the one-line helper and drops its chunk', async () => {
+    const { inlineHelper } = await import('../../src/integrations/lean-imports');
+    const bundle = {
+      'h.js': { type: 'chunk' as const, fileName: 'h.js', code: 'var e=e=>e();export{e as t};', moduleIds: ['\0vite/preload-helper.js'], imports: [] },
+      'a.js': { type: 'chunk' as const, fileName: 'a.js', code: 'import{t as r}from"./h.js";r(()=>import("./x.js"));', imports: ['h.js'] },
+    };
+    inlineHelper(bundle);
+    expect(Object.keys(bundle)).toEqual(['a.js']);
+    expect(bundle['a.js'].code).toBe('const r=e=>e();r(()=>import("./x.js"));');
+    expect(bundle['a.js'].imports).toEqual([]);
+  });
+});

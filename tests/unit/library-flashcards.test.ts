@@ -31,3 +31,17 @@ describe('flashcard deck', () => {
     expect(answerHtml('Use `a<b`:\n\n```python\nif a < b:\n    pass\n```\n')).toBe('<p>Use <code>a&lt;b</code>:</p><pre><code>if a &lt; b:\n    pass</code></pre>');
   });
 });
+
+describe('answers as their pages render them', () => {
+  it('keeps each answer\'s HTML (lists, code, links), drops ids and points in-page links at the page', async () => {
+    const { answersFromHtml } = await import('../../src/lib/flashcards');
+    const html = '<div data-deck-src="kafka/partitions"><h2 id="x">X</h2>'
+      + '<details class="question" id="p-why" data-level="core"><summary>Why?</summary><div class="question-answer"><ul><li>one</li></ul>'
+      + '<details><summary>more</summary><p id="deep">inner</p></details><pre><code>a &lt; b</code></pre><a href="#keys">keys</a></div></details></div>'
+      + '<div data-deck-src="python/testing"><details class="question" id="t-1"><summary>T</summary><div class="question-answer"><p>ok</p></div></details></div>';
+    const answers = answersFromHtml(html, '/');
+    expect([...answers.keys()]).toEqual(['kafka/partitions#p-why', 'python/testing#t-1']);
+    expect(answers.get('kafka/partitions#p-why')).toBe('<ul><li>one</li></ul><details><summary>more</summary><p>inner</p></details><pre><code>a &lt; b</code></pre><a href="/kafka/partitions/#keys">keys</a>');
+    expect(answers.get('python/testing#t-1')).toBe('<p>ok</p>');
+  });
+});
