@@ -1,12 +1,14 @@
 /**
  * The site's content, loaded once per build and checked: the one place routes get entries from.
- * Checks that Astro does not make fatal: duplicate order, references to missing entries, AWS service
- * anchors without a section. Each problem names the file and the field.
+ * Checks that Astro does not make fatal: duplicate order, references to missing entries, prerequisites in a
+ * circle, AWS service anchors without a section. Each problem names the file and the field.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { TRACKS, type TrackId } from '../tracks';
 import { ContentError, throwIfAny } from '../lib/content-error';
-import { checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
+import { problems as sourceProblems } from 'virtual:field-guide/sources';
+import { problemsError } from '../lib/source-checks';
+import { checkPrerequisiteCycles, checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
 
 export type AnyEntry = CollectionEntry<TrackId>;
 
@@ -54,6 +56,9 @@ async function checkServiceAnchors(entries: AnyEntry[]): Promise<ContentError[]>
 }
 
 async function load(): Promise<SiteEntry[]> {
+  // Problems in the MDX sources (src/lib/source-checks.ts). A build has already stopped on them before
+  // rendering; in `astro dev` they are thrown here, so the error overlay names the file and line.
+  if (sourceProblems.length) throw problemsError(sourceProblems);
   const all: AnyEntry[] = (await Promise.all(TRACKS.map((t) => getCollection(t.id)))).flat();
   const site = all.map((entry) => ({ entry, info: toInfo(entry) }));
   const infos = site.map((s) => s.info);
@@ -63,7 +68,7 @@ async function load(): Promise<SiteEntry[]> {
     for (const e of references) console.warn(`[content] ${e.message}`);
     references.length = 0;
   }
-  throwIfAny([...checkUniqueOrder(infos), ...references, ...(await checkServiceAnchors(all))]);
+  throwIfAny([...checkUniqueOrder(infos), ...references, ...checkPrerequisiteCycles(infos), ...(await checkServiceAnchors(all))]);
   return site;
 }
 
