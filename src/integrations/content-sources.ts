@@ -4,7 +4,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { claimsOf, type Claims } from '../lib/fence';
-import { checkPageSource, classifyContentFile, problemsError, type SourceProblem } from '../lib/source-checks';
+import { checkPrerequisiteCycles, checkReferences, checkUniqueOrder, type EntryInfo } from '../lib/entries';
+import { checkPageSource, classifyContentFile, entryFromFrontmatter, fieldProblem, problemsError, type SourceProblem } from '../lib/source-checks';
 import { TRACKS } from '../tracks';
 
 const VIRTUAL = 'virtual:field-guide/sources';
@@ -45,6 +46,8 @@ export function scanSources(root: string, contentDir: string): SourceScan {
   const components = knownComponents(root);
   const problems: SourceProblem[] = [];
   const blocks = [];
+  const entries: EntryInfo[] = [];
+  const fieldLines = new Map<string, Record<string, number>>();
   let pages = 0;
   for (const rel of listAll(contentDir)) {
     const path = join(contentDir, rel);
@@ -61,7 +64,16 @@ export function scanSources(root: string, contentDir: string): SourceScan {
     const result = checkPageSource(readFileSync(path, 'utf8'), shown, { components, exists: (p) => existsSync(resolve(dirname(path), p)) });
     problems.push(...result.problems);
     blocks.push(...result.blocks);
+    const { data, lines } = result.frontmatter;
+    const [track, name] = rel.split('/') as [string, string];
+    const entry = data && entryFromFrontmatter(track, name, shown, data);
+    if (entry) entries.push(entry);
+    fieldLines.set(shown, lines);
   }
+  // The checks src/data/site.ts makes over entries, made here too, so they stop the build before it renders.
+  const references = checkReferences(entries);
+  if (process.env.LINK_CHECK === 'warn') references.length = 0; // site.ts warns about them
+  for (const e of [...checkUniqueOrder(entries), ...references, ...checkPrerequisiteCycles(entries)]) problems.push(fieldProblem(e, fieldLines.get(e.file) ?? {}));
   return { pages, problems, claims: claimsOf(blocks) };
 }
 

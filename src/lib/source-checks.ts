@@ -8,7 +8,9 @@
  * are not pages and are ignored. An .md/.mdx file anywhere else (a subfolder of a track, content/ itself, a
  * folder that is not a track) is an error, since its author meant it to be a page.
  */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
+import type { ContentError } from './content-error';
+import type { EntryInfo } from './entries';
 import yaml from 'js-yaml';
 import type { Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
@@ -49,15 +51,30 @@ export function classifyContentFile(rel: string, tracks: readonly string[], file
   return 'page';
 }
 
+export interface Frontmatter {
+  problems: SourceProblem[];
+  /** The fields, when the YAML is valid. */
+  data?: Record<string, unknown>;
+  /** The line of each top-level field. */
+  lines: Record<string, number>;
+}
+
 /** The frontmatter must be a closed `---` block of valid YAML mapping keys to values (the schema checks the rest). */
-export function checkFrontmatter(source: string, file: string): SourceProblem[] {
+export function readFrontmatter(source: string, file: string): Frontmatter {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
-  if (lines[0]?.trimEnd() !== '---') return [{ file, line: 1, message: 'a page starts with its frontmatter: a line ---, the fields (title, summary, order, …), and a closing ---' }];
+  const fail = (line: number, message: string): Frontmatter => ({ problems: [{ file, line, message }], lines: {} });
+  if (lines[0]?.trimEnd() !== '---') return fail(1, 'a page starts with its frontmatter: a line ---, the fields (title, summary, order, …), and a closing ---');
   const end = lines.findIndex((l, k) => k > 0 && l.trimEnd() === '---');
-  if (end < 0) return [{ file, line: 1, message: 'the frontmatter opened here is never closed: add a line --- after its last field' }];
+  if (end < 0) return fail(1, 'the frontmatter opened here is never closed: add a line --- after its last field');
+  const fieldLines: Record<string, number> = {};
+  lines.slice(1, end).forEach((l, k) => {
+    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(l);
+    if (m) fieldLines[m[1]!] ??= k + 2;
+  });
   try {
     const data = yaml.load(lines.slice(1, end).join('\n'), { filename: file });
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) return [{ file, line: 2, message: 'the frontmatter must be "field: value" lines' }];
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return fail(2, 'the frontmatter must be "field: value" lines');
+    return { problems: [], data: data as Record<string, unknown>, lines: fieldLines };
   } catch (e) {
     const err = e as { mark?: { line: number }; reason?: string; message: string };
     let line = err.mark ? err.mark.line + 2 : 2;
@@ -68,9 +85,8 @@ export function checkFrontmatter(source: string, file: string): SourceProblem[] 
       const open = lines.slice(1, end).findIndex((l) => (l.split(q).length - 1) % 2 === 1);
       if (open >= 0) line = open + 2;
     }
-    return [{ file, line, message: `frontmatter is not valid YAML: ${err.reason ?? err.message} (a value containing ": " or starting with a quote, [ or { must be quoted as a whole)` }];
+    return fail(line, `frontmatter is not valid YAML: ${err.reason ?? err.message} (a value containing ": " or starting with a quote, [ or { must be quoted as a whole)`);
   }
-  return [];
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -102,13 +118,14 @@ export interface PageCheckOptions {
 }
 
 /** Every check of one page's source; also returns its code blocks (for the verification marks). */
-export function checkPageSource(source: string, file: string, options: PageCheckOptions = {}): { problems: SourceProblem[]; blocks: CodeBlock[] } {
-  const problems = checkFrontmatter(source, file);
+export function checkPageSource(source: string, file: string, options: PageCheckOptions = {}): { problems: SourceProblem[]; blocks: CodeBlock[]; frontmatter: Frontmatter } {
+  const frontmatter = readFrontmatter(source, file);
+  const problems = [...frontmatter.problems];
   let parsed;
   try {
     parsed = parseSource(source, file);
   } catch (e) {
-    if (e instanceof SourceSyntaxError) return { problems: [...problems, { file, line: e.line, message: e.reason }], blocks: [] };
+    if (e instanceof SourceSyntaxError) return { problems: [...problems, { file, line: e.line, message: e.reason }], blocks: [], frontmatter };
     throw e;
   }
   const blocks = extractBlocksFrom(parsed, file);
@@ -147,8 +164,32 @@ export function checkPageSource(source: string, file: string, options: PageCheck
     const from = options.components?.[name];
     problems.push({ file, line, message: `<${name}> is used but not imported: add ${from ? `import ${name} from '${from}';` : `an import of ${name}`} after the frontmatter` });
   }
-  return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), blocks };
+  return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), blocks, frontmatter };
 }
+
+/**
+ * The entry as src/data/site.ts will see it, read from the frontmatter alone, so the checks over entries
+ * (order, references, prerequisites in a circle) can run before Astro loads anything. Undefined when a field
+ * they read has the wrong type: the schema reports that one.
+ */
+export function entryFromFrontmatter(track: string, fileName: string, file: string, data: Record<string, unknown>): EntryInfo | undefined {
+  const strings = (v: unknown) => (v === undefined ? [] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+  const prerequisites = strings(data.prerequisites);
+  const related = strings(data.related);
+  if (typeof data.order !== 'number' || !prerequisites || !related) return undefined;
+  const refs: Record<string, string[]> = {};
+  if (prerequisites.length) refs.prerequisites = prerequisites;
+  if (related.length) refs.related = related;
+  const id = typeof data.slug === 'string' ? data.slug : slug(fileName.replace(/\.mdx?$/i, ''));
+  return { track, id, title: String(data.title ?? ''), summary: String(data.summary ?? ''), order: data.order, file, refs };
+}
+
+/** A ContentError ("field: problem") as a source problem on the field's frontmatter line. */
+export const fieldProblem = (e: ContentError, lines: Readonly<Record<string, number>>): SourceProblem => ({
+  file: e.file,
+  line: lines[e.field.replace(/\[.*$/, '')],
+  message: `${e.field}: ${e.problem}`,
+});
 
 /** A block error is already "file:line: message"; split it back. */
 function problemOf(err: string, file: string): SourceProblem {
