@@ -1,8 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { isVerified, outputHash } from '../lib/codeblocks';
 import { claimsOf, type Claims } from '../lib/fence';
 import { checkPrerequisiteCycles, checkReferences, checkUniqueOrder, type EntryInfo } from '../lib/entries';
 import { checkPageSource, classifyContentFile, entryFromFrontmatter, fieldProblem, problemsError, type SourceProblem } from '../lib/source-checks';
@@ -40,12 +42,40 @@ function knownComponents(root: string): Record<string, string> {
   return known;
 }
 
-/** Reads every file of the content folder and runs the source checks (src/lib/source-checks.ts). */
-export function scanSources(root: string, contentDir: string): SourceScan {
+/** What the checks found in one page, as kept in the cache. */
+interface PageScan {
+  problems: SourceProblem[];
+  /** [blockHash, outputHash or ''] of each verified block. */
+  verified: [string, string][];
+  data?: Record<string, unknown>;
+  lines: Record<string, number>;
+}
+
+/** A relative image's existence is not in the page's text, so such a page is checked on every scan. */
+const RELATIVE_IMAGE = /!\[[^\]]*\]\((?!\/|#|[a-z][a-z0-9+.-]*:)/i;
+
+/**
+ * Reads every file of the content folder and runs the source checks (src/lib/source-checks.ts). With a
+ * cache file, a page whose text (and the checks' own code) is unchanged since the last scan is not parsed
+ * again: the MDX parser is the slow part.
+ */
+export function scanSources(root: string, contentDir: string, cacheFile?: string): SourceScan {
   const tracks = TRACKS.map((t) => t.id);
   const components = knownComponents(root);
+  const version = createHash('sha256').update(JSON.stringify(components));
+  for (const f of ['source-checks.ts', 'codeblocks.ts', 'mdx-source.ts', 'entries.ts']) version.update(readFileSync(join(root, 'src/lib', f)));
+  const v = version.digest('hex').slice(0, 16);
+  let cache: Record<string, PageScan> = {};
+  if (cacheFile && existsSync(cacheFile)) {
+    try {
+      cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, PageScan>;
+    } catch {
+      cache = {};
+    }
+  }
+  const nextCache: Record<string, PageScan> = {};
   const problems: SourceProblem[] = [];
-  const blocks = [];
+  const verified: [string, string][] = [];
   const entries: EntryInfo[] = [];
   const fieldLines = new Map<string, Record<string, number>>();
   let pages = 0;
@@ -61,10 +91,22 @@ export function scanSources(root: string, contentDir: string): SourceScan {
       continue;
     }
     pages++;
-    const result = checkPageSource(readFileSync(path, 'utf8'), shown, { components, exists: (p) => existsSync(resolve(dirname(path), p)) });
-    problems.push(...result.problems);
-    blocks.push(...result.blocks);
-    const { data, lines } = result.frontmatter;
+    const text = readFileSync(path, 'utf8');
+    const key = createHash('sha256').update(`${v}\0${shown}\0`).update(text).digest('hex').slice(0, 32);
+    let page = cache[key];
+    if (!page) {
+      const result = checkPageSource(text, shown, { components, exists: (p) => existsSync(resolve(dirname(path), p)) });
+      page = {
+        problems: result.problems,
+        verified: result.blocks.filter(isVerified).map((b) => [b.hash, outputHash(b) ?? '']),
+        data: result.frontmatter.data,
+        lines: result.frontmatter.lines,
+      };
+    }
+    if (!RELATIVE_IMAGE.test(text)) nextCache[key] = page;
+    problems.push(...page.problems);
+    verified.push(...page.verified);
+    const { data, lines } = page;
     const [track, name] = rel.split('/') as [string, string];
     const entry = data && entryFromFrontmatter(track, name, shown, data);
     if (entry) entries.push(entry);
@@ -74,7 +116,13 @@ export function scanSources(root: string, contentDir: string): SourceScan {
   const references = checkReferences(entries);
   if (process.env.LINK_CHECK === 'warn') references.length = 0; // site.ts warns about them
   for (const e of [...checkUniqueOrder(entries), ...references, ...checkPrerequisiteCycles(entries)]) problems.push(fieldProblem(e, fieldLines.get(e.file) ?? {}));
-  return { pages, problems, claims: claimsOf(blocks) };
+  if (cacheFile) {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    const tmp = `${cacheFile}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(nextCache));
+    renameSync(tmp, cacheFile);
+  }
+  return { pages, problems, claims: claimsOf(verified) };
 }
 
 /**
@@ -88,7 +136,8 @@ export function contentSources(): AstroIntegration {
   let scan: SourceScan | undefined;
   let rootDir = '';
   let contentDir = '';
-  const rescan = () => (scan = scanSources(rootDir, contentDir));
+  let cacheFile = '';
+  const rescan = () => (scan = scanSources(rootDir, contentDir, cacheFile));
   const plugin: Plugin = {
     name: 'field-guide:content-sources',
     resolveId: (id) => (id === VIRTUAL ? RESOLVED : undefined),
@@ -116,6 +165,7 @@ export function contentSources(): AstroIntegration {
       'astro:config:setup': ({ config, updateConfig, command, logger }) => {
         rootDir = fileURLToPath(config.root).replace(/\/$/, '');
         contentDir = resolve(rootDir, process.env.CONTENT_DIR ?? './content');
+        cacheFile = join(fileURLToPath(config.cacheDir), 'field-guide-sources.json');
         updateConfig({ vite: { plugins: [plugin] } });
         if (command !== 'build') return;
         // The first thing a build does (this integration is the first in the config), before Astro syncs content.

@@ -20,13 +20,14 @@ export interface Claims {
   outputs: Record<string, string[]>;
 }
 
-export function claimsOf(blocks: readonly CodeBlock[]): Claims {
+/** The claims of a page's blocks, or of [blockHash, outputHash or ''] pairs of verified blocks. */
+export function claimsOf(blocks: readonly (CodeBlock | readonly [string, string])[]): Claims {
   const claims: Claims = { code: {}, outputs: {} };
   for (const b of blocks) {
-    if (!isVerified(b)) continue;
-    const out = outputHash(b);
-    (claims.code[b.hash] ??= []).push(out ?? '');
-    if (out) (claims.outputs[out] ??= []).push(b.hash);
+    if (!Array.isArray(b) && !isVerified(b as CodeBlock)) continue;
+    const [hash, out] = Array.isArray(b) ? (b as readonly [string, string]) : [(b as CodeBlock).hash, outputHash(b as CodeBlock) ?? ''];
+    (claims.code[hash] ??= []).push(out);
+    if (out) (claims.outputs[out] ??= []).push(hash);
   }
   return claims;
 }
