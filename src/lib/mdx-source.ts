@@ -48,7 +48,8 @@ export function parseSource(source: string, file: string): ParsedSource {
     return { text, lines: body, frontmatterLines, tree };
   } catch (e) {
     const err = e as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
-    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? 1;
+    // micromark's messages carry the place only in their text: "… (9:1-9:21)".
+    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? Number(/\((\d+):\d+(?:-\d+:\d+)?\)/.exec(err.reason ?? err.message)?.[1] ?? 1);
     throw new SourceSyntaxError(file, line, `MDX syntax: ${err.reason ?? err.message}${unclosedFenceHint(body, line)}`);
   }
 }
