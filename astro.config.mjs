@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { codeMeta } from './src/integrations/code-meta.ts';
+import { contentSources } from './src/integrations/content-sources.ts';
 import { codeColors } from './src/integrations/code-colors.ts';
 import { diagrams } from './src/integrations/diagrams.ts';
 import { leanImports } from './src/integrations/lean-imports.ts';
@@ -13,6 +14,7 @@ import { hostFiles } from './src/integrations/host-files.ts';
 import { joinStylesheetsIntegration } from './src/integrations/join-stylesheets.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { socialCards } from './src/integrations/social-cards.ts';
+import { stagedBuild } from './src/integrations/staged-build.ts';
 
 // SITE_URL and BASE_PATH let the same sources deploy to any host and sub-path.
 const site = process.env.SITE_URL ?? 'https://field-guide.example.org';
@@ -20,6 +22,7 @@ const base = process.env.BASE_PATH ?? '/';
 const themes = /** @type {const} */ ({ light: 'github-light-default', dark: 'github-dark-default' });
 // Syntax colours as classes from these two themes (src/lib/code-colors.ts).
 const colors = await codeColors(themes);
+const staged = stagedBuild();
 
 export default defineConfig({
   site,
@@ -36,7 +39,11 @@ export default defineConfig({
   trailingSlash: 'always',
   // Page-specific styles (syntax colours, track pages, search) as files, cached across pages, not inlined into each.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), diagrams(base), socialCards(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(base), joinStylesheetsIntegration(base), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base })],
+  // First: the staged build (dist/ is replaced only when every step passed) and the source checks, which stop
+  // a build with bad content before Astro reads it.
+  integrations: [staged.begin, contentSources(), mdx(), diagrams(base), socialCards(), sitemap({ filter: (page) => !/\/(404|print)(\/|$)/.test(new URL(page).pathname.replace(base.replace(/\/$/, ''), '')) }), printPages(base), joinStylesheetsIntegration(base), linkCheck(), pagefindIndex(), hostFiles(base), serviceWorker({ base }),
+    // Last: the staging folder replaces dist/ once every step above has passed.
+    staged.end],
   markdown: {
     shikiConfig: {
       themes,

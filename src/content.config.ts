@@ -2,9 +2,13 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
-/** Where the words live. CONTENT_DIR lets the generator build other content (benchmarks, your own guide). */
+/**
+ * Where the words live. CONTENT_DIR lets the generator build other content (benchmarks, your own guide).
+ * A page is an .md/.mdx file directly in its track's folder; names starting with `_` and README files are not
+ * pages (src/lib/source-checks.ts reports a page put in a subfolder, before this loader runs).
+ */
 const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
-const entries = (track: string) => glob({ base: `${CONTENT_DIR}/${track}`, pattern: '**/*.{md,mdx}' });
+const entries = (track: string) => glob({ base: `${CONTENT_DIR}/${track}`, pattern: ['*.{md,mdx}', '!_*', '!{README,Readme,readme}.*'] });
 
 /**
  * Fields every entry of every track has. Each track's schema is strict: an unknown field (a misspelt `navlabel`)

@@ -1,15 +1,17 @@
 /**
  * The site's content, loaded once per build and checked: the one place routes get entries from.
- * Checks that Astro does not make fatal: duplicate order, references to missing entries, AWS service
- * anchors without a section, figures and diagrams (src/lib/figures.ts). Each problem names the file and the field,
- * or the line.
+ * Checks that Astro does not make fatal: duplicate order, references to missing entries, prerequisites in a
+ * circle, AWS service anchors without a section, figures and diagrams (src/lib/figures.ts). Each problem names
+ * the file and the field, or the line.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { TRACKS, type TrackId } from '../tracks';
 import { ContentError, throwIfAny } from '../lib/content-error';
-import { checkNavLabels, checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
+import { problems as sourceProblems } from 'virtual:field-guide/sources';
+import { problemsError } from '../lib/source-checks';
+import { checkNavLabels, checkPrerequisiteCycles, checkReferences, checkUniqueOrder, indexEntries, sortByOrder, type EntryInfo, type SiteIndex } from '../lib/entries';
 import { scanFigures } from '../lib/figures';
 import { draw } from './diagrams';
 
@@ -97,6 +99,9 @@ function checkFigures(entries: AnyEntry[]): ContentError[] {
 }
 
 async function load(): Promise<SiteEntry[]> {
+  // Problems in the MDX sources (src/lib/source-checks.ts). A build has already stopped on them before
+  // rendering; in `astro dev` they are thrown here, so the error overlay names the file and line.
+  if (sourceProblems.length) throw problemsError(sourceProblems);
   const all: AnyEntry[] = (await Promise.all(TRACKS.map((t) => getCollection(t.id)))).flat();
   const site = all.map((entry) => ({ entry, info: toInfo(entry) }));
   const infos = site.map((s) => s.info);
@@ -106,7 +111,7 @@ async function load(): Promise<SiteEntry[]> {
     for (const e of references) console.warn(`[content] ${e.message}`);
     references.length = 0;
   }
-  throwIfAny([...checkUniqueOrder(infos), ...checkNavLabels(infos), ...references, ...(await checkServiceAnchors(all)), ...checkFigures(all)]);
+  throwIfAny([...checkUniqueOrder(infos), ...checkNavLabels(infos), ...references, ...checkPrerequisiteCycles(infos), ...(await checkServiceAnchors(all)), ...checkFigures(all)]);
   return site;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Code blocks of MDX pages: extraction, meta attributes, chains and output claims.
  *
- * Pure, synchronous and dependency-free (only node:crypto), so that both the example runner
- * (tests/examples) and the site renderer can use it. The convention is described in docs/EXAMPLES.md.
+ * Pure and synchronous (node:crypto and the MDX parser), so that both the example runner (tests/examples)
+ * and the site renderer can use it. The convention is described in docs/EXAMPLES.md.
  */
 import { createHash } from 'node:crypto';
+import { parseSource, walk, type ParsedSource } from './mdx-source';
 
 /** Parsed meta attributes: `key` → true, `key=value` / `key="value"` → the string. */
 export type Meta = Record<string, string | true>;
@@ -68,6 +69,15 @@ export function blockHash(code: string): string {
 }
 
 /**
+ * The hash of a block's claimed output (the `output` block after it), or undefined when it claims none. A
+ * verification record holds it next to the code's hash, so a claim edited after the run is not "verified".
+ * (`# prints:` claims and a console block's output are part of the code, so the code's hash covers them.)
+ */
+export function outputHash(block: Pick<CodeBlock, 'output'>): string | undefined {
+  return block.output ? blockHash(block.output.text) : undefined;
+}
+
+/**
  * Parse a fence's meta string: space-separated `key`, `key=value`, `key="value with spaces"`
  * (single quotes too; `\"` escapes a quote). Keys are lower-cased. A later key wins.
  */
@@ -109,53 +119,43 @@ export function isVerified(block: Pick<CodeBlock, 'lang' | 'meta'>): boolean {
   return isRunnable(block) || isChecked(block);
 }
 
-const FENCE_OPEN = /^( *)(`{3,}|~{3,})(.*)$/;
-
 /**
- * Extract the fenced code blocks of an MDX/Markdown source, with their line numbers, language,
- * meta, claimed output and authoring errors. CRLF is treated as LF.
+ * Extract the fenced code blocks of an MDX/Markdown source, with their line numbers, language, meta, claimed
+ * output and authoring errors. The page is read by the MDX parser (src/lib/mdx-source.ts), so these are exactly
+ * the blocks the page renders: fences inside components, tilde fences, indented fences. A page that is not
+ * valid MDX gives no blocks and throws SourceSyntaxError.
  */
 export function extractBlocks(source: string, file: string): CodeBlock[] {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  return extractBlocksFrom(parseSource(source, file), file);
+}
+
+/** extractBlocks of a page already parsed. */
+export function extractBlocksFrom({ tree, lines }: ParsedSource, file: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const open = FENCE_OPEN.exec(lines[i]!);
-    if (!open || (open[2]![0] === '`' && open[3]!.includes('`'))) {
-      i++;
-      continue;
-    }
-    const [, indent, fence, info] = open as unknown as [string, string, string, string];
-    const close = new RegExp(`^ *${fence[0] === '`' ? '`' : '~'}{${fence.length},} *$`);
-    const startLine = i + 1;
-    const body: string[] = [];
-    let closed = false;
-    for (i++; i < lines.length; i++) {
-      if (close.test(lines[i]!)) {
-        closed = true;
-        i++;
-        break;
-      }
-      body.push(stripIndent(lines[i]!, indent.length));
-    }
-    const trimmed = info.trim();
-    const sp = trimmed.search(/\s/);
-    const lang = (sp < 0 ? trimmed : trimmed.slice(0, sp)).toLowerCase();
-    const rawMeta = sp < 0 ? '' : trimmed.slice(sp + 1).trim();
-    const code = body.join('\n');
-    const block: CodeBlock = {
+  for (const { node } of walk(tree)) {
+    if (node.type !== 'code' || !node.position) continue;
+    const line = node.position.start.line;
+    const last = node.position.end.line;
+    const open = /^\s*(`{3,}|~{3,})/.exec(lines[line - 1] ?? '');
+    if (!open) continue; // an indented code block (plain Markdown only): not a fence
+    const fence = open[1]!;
+    const closeRe = new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+    const closed = last > line && closeRe.test(lines[last - 1] ?? '');
+    const lang = (node.lang ?? '').toLowerCase();
+    const rawMeta = (node.meta ?? '').trim();
+    const code = node.value;
+    blocks.push({
       file,
-      line: startLine,
-      endLine: closed ? i : lines.length,
+      line,
+      endLine: last,
       lang,
       rawMeta,
       meta: parseMeta(rawMeta),
       code,
       hash: blockHash(code),
-      prints: ['python', 'bash', 'sh'].includes(lang) ? printClaims(code, startLine + 1) : [],
-      errors: closed ? [] : [`${file}:${startLine}: code fence is never closed`],
-    };
-    blocks.push(block);
+      prints: ['python', 'bash', 'sh'].includes(lang) ? printClaims(code, line + 1) : [],
+      errors: fenceErrors(file, line, fence, lang, closed, code),
+    });
   }
   attachOutputs(blocks, lines);
   for (const b of blocks) b.errors.push(...metaErrors(b));
@@ -163,10 +163,22 @@ export function extractBlocks(source: string, file: string): CodeBlock[] {
   return blocks;
 }
 
-function stripIndent(line: string, n: number): string {
-  let k = 0;
-  while (k < n && line[k] === ' ') k++;
-  return line.slice(k);
+/**
+ * A fence never closed, or closed early, turns code into prose or prose into code. Both show as a fence that
+ * reaches the end of the page (or of its component) without a closing line, or as an opening fence with a
+ * language inside a block (the block before it was not closed), or as a fence without a language (the stray
+ * half of a pair that closed too early): every fence on this site names its language.
+ */
+function fenceErrors(file: string, line: number, fence: string, lang: string, closed: boolean, code: string): string[] {
+  const errs: string[] = [];
+  if (!closed) errs.push(`${file}:${line}: code fence is never closed: add a line ${fence} after the code`);
+  const inner = new RegExp(`^\\s*(${fence[0] === '`' ? '`' : '~'}{${fence.length},})([A-Za-z][\\w+-]*)`);
+  code.split('\n').forEach((l, k) => {
+    const m = inner.exec(l);
+    if (m) errs.push(`${file}:${line + 1 + k}: "${m[1]}${m[2]}" opens a fence inside the block that starts at line ${line}: close that block with ${fence} before it (to show a fence inside a block, open the outer one with ${fence[0]!.repeat(fence.length + 1)})`);
+  });
+  if (lang === '') errs.push(`${file}:${line}: code fence without a language: name one (\`\`\`text for plain text); a fence without one is usually the stray half of a block closed too early`);
+  return errs;
 }
 
 /** Attach each `output` block to the runnable block right before it (only blank lines between). */

@@ -159,3 +159,39 @@ export function checkNavLabels(entries: readonly EntryInfo[]): ContentError[] {
   }
   return errors;
 }
+
+/**
+ * Prerequisites must not go round in a circle (A reads B first, B reads A first): no order to read them in
+ * would exist. Each cycle is reported once, on its first entry in file order, with the whole path. (An entry
+ * that lists itself is reported by checkReferences.)
+ */
+export function checkPrerequisiteCycles(entries: readonly EntryInfo[]): ContentError[] {
+  const byKey = new Map(entries.map((e) => [entryKey(e.track, e.id), e]));
+  const errors: ContentError[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (e: EntryInfo, path: EntryInfo[]) => {
+    const key = entryKey(e.track, e.id);
+    if (state.get(key) === 'done') return;
+    if (state.get(key) === 'open') {
+      const cycle = path.slice(path.indexOf(e));
+      const id = cycle.map((c) => c.id).sort().join('\0');
+      if (!reported.has(id)) {
+        reported.add(id);
+        const first = [...cycle].sort((a, b) => (a.file < b.file ? -1 : 1))[0]!;
+        const at = cycle.indexOf(first);
+        const ring = [...cycle.slice(at), ...cycle.slice(0, at), first];
+        errors.push(new ContentError(first.file, 'prerequisites', `prerequisites go round in a circle (${ring.map((c) => c.id).join(' → ')}): remove one of these so there is an order to read them in`));
+      }
+      return;
+    }
+    state.set(key, 'open');
+    for (const target of e.refs?.prerequisites ?? []) {
+      const next = byKey.get(entryKey(e.track, target));
+      if (next && next !== e) visit(next, [...path, e]);
+    }
+    state.set(key, 'done');
+  };
+  for (const e of [...entries].sort((a, b) => (a.file < b.file ? -1 : 1))) visit(e, []);
+  return errors;
+}

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,3 +41,46 @@ export function buildContent(files: Record<string, string>, env: Record<string, 
 
 export const page = (fm: Record<string, unknown>, body = 'Body text.\n') =>
   `---\n${Object.entries(fm).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')}\n---\n\n${body}`;
+
+export interface FixtureOptions {
+  env?: Record<string, string>;
+  /**
+   * The folder to build in. Inside the repository (the catalogue uses tmp/), Astro keeps its prerender chunks in
+   * the output's staging folder, so builds can run side by side; outside it, every build shares
+   * <repo>/.astro/.prerender/ and builds must not overlap.
+   */
+  root?: string;
+}
+
+export interface FixtureResult extends BuildResult {
+  /** Wall time of the build, in ms. */
+  ms: number;
+  root: string;
+}
+
+/** buildContent without blocking the test worker, so several fixture builds can run at once. */
+export async function buildFixture(files: Record<string, string>, options: FixtureOptions = {}): Promise<FixtureResult> {
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'fg-content-'));
+  mkdirSync(root, { recursive: true });
+  const content = join(root, 'content');
+  for (const track of ['python', 'aws', 'kafka']) mkdirSync(join(content, track), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(content, path)), { recursive: true });
+    writeFileSync(join(content, path), text);
+  }
+  const outDir = join(root, 'dist');
+  const started = performance.now();
+  const env = buildEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...options.env });
+  const { status, output } = await new Promise<{ status: number | null; output: string }>((resolve) => {
+    const child = spawn('npx', ['astro', 'build', '--outDir', outDir], { cwd: process.cwd(), env });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 300_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ status: code, output: out });
+    });
+  });
+  return { status, output, outDir, root, ms: Math.round(performance.now() - started) };
+}

@@ -137,8 +137,52 @@ never closed
       ['p.mdx:4: "chain" but there is no runnable bash block before it on this page'],
       ['p.mdx:7: unknown engine "mongo" (known: kafka, aws, http, spark)', 'p.mdx:7: timeout must be a number of seconds'],
       ['p.mdx:10: unknown properties kind "zookeeper" (known: broker, topic, producer, consumer, admin, connect, streams, mirrormaker)'],
-      ['p.mdx:13: code fence is never closed'],
+      ['p.mdx:13: code fence is never closed: add a line ``` after the code'],
     ]);
+  });
+
+  test('reads the page as MDX: fences inside components count, fences in an MDX comment do not', () => {
+    const b = extractBlocks(
+      page(`
+import Figure from '@components/content/Figure.astro';
+
+<Figure caption="Flow">
+  \`\`\`mermaid
+  graph LR
+    a --> b
+  \`\`\`
+</Figure>
+
+{/*
+\`\`\`python
+print("commented out, never rendered")
+\`\`\`
+*/}
+`),
+      'p.mdx',
+    );
+    expect(b.map((x) => [x.line, x.endLine, x.lang, x.code, x.errors])).toEqual([[4, 7, 'mermaid', 'graph LR\n  a --> b', []]]);
+    expect(isRunnable(b[0]!)).toBe(false);
+  });
+
+  test('a fence never closed inside a component, one closed too early, one without a language', () => {
+    // Inside a component the open fence swallows the closing tag: the parser's error points at the fence.
+    expect(() => extractBlocks('<Figure>\n```python\nprint(1)\n</Figure>\n\nText.\n', 'p.mdx')).toThrow(
+      /^p\.mdx:1: MDX syntax: Expected a closing tag for `<Figure>`.*; the code fence at line 2 is never closed/,
+    );
+    // The first block is never closed, so the second fence is code inside it: the author sees both lines.
+    const early = extractBlocks('```python\nx = 1\n\n```python\nprint(x)\n```\n', 'p.mdx');
+    expect(early).toHaveLength(1);
+    expect(early[0]!.errors).toEqual([
+      'p.mdx:4: "```python" opens a fence inside the block that starts at line 1: close that block with ``` before it (to show a fence inside a block, open the outer one with ````)',
+    ]);
+    // Closed early: the rest of the code became prose and its closing fence opens a block without a language.
+    const stray = extractBlocks('```python\nx = 1\n```\nprint(x)\n```\n\nText.\n', 'p.mdx');
+    expect(stray.map((x) => x.errors)).toEqual([[], ['p.mdx:5: code fence is never closed: add a line ``` after the code', 'p.mdx:5: code fence without a language: name one (```text for plain text); a fence without one is usually the stray half of a block closed too early']]);
+  });
+
+  test('a page that is not valid MDX throws with its line', () => {
+    expect(() => extractBlocks('Text\n\n<Figure>\n\nunclosed component\n', 'p.mdx')).toThrow(/^p\.mdx:\d+: MDX syntax: /);
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildToc, publishedHeadings, shareableIds, slugify } from '../../src/lib/toc';
-import { findBrokenLinks, formatBroken, resolveHref, scanHtml } from '../../src/lib/links';
+import { cssUrls, findBrokenLinks, formatBroken, resolveHref, scanHtml } from '../../src/lib/links';
 import { withBase } from '../../src/lib/paths';
-import { blockStatus, norunReason } from '../../src/lib/fence';
+import { blockStatus, claimsOf, norunReason } from '../../src/lib/fence';
+import { extractBlocks } from '../../src/lib/codeblocks';
 import { extractQuestions } from '../../src/lib/questions';
 
 describe('buildToc', () => {
@@ -92,6 +93,21 @@ describe('link checking', () => {
     });
     expect(formatBroken(broken.slice(0, 1)).text).toBe('  - content/kafka/topics.mdx: link "/missing/": no page at /missing/');
   });
+  it('reports files a page or stylesheet loads that do not exist, and ids used twice on a page', () => {
+    const html =
+      '<article data-source="content/kafka/topics.mdx"><h2 id="lag">Lag</h2><details id="lag"></details>' +
+      '<img src="/images/nope.png" alt=""><img src="/images/ok.png" alt=""><picture><source srcset="/images/a.webp 1x, /images/b.webp 2x"></picture>' +
+      '<link rel="stylesheet" href="/_astro/x.css"><script src="../app.js"></script><div style="background: url(\'/bg.png\')"></div></article>';
+    const broken = findBrokenLinks([scanHtml('/kafka/topics/', html)], new Set(['/images/ok.png', '/images/a.webp', '/_astro/x.css']));
+    expect(formatBroken(broken).text.split('\n')).toEqual([
+      '  - content/kafka/topics.mdx: file "/images/nope.png": no file at /images/nope.png',
+      '  - content/kafka/topics.mdx: file "/images/b.webp": no file at /images/b.webp',
+      '  - content/kafka/topics.mdx: file "../app.js": no file at /kafka/app.js',
+      '  - content/kafka/topics.mdx: file "/bg.png": no file at /bg.png',
+      '  - content/kafka/topics.mdx: id "#lag": /kafka/topics/ has more than one element with id "lag": rename one (a heading\'s id comes from its text)',
+    ]);
+    expect(cssUrls('a{background:url("x.png")} b{mask:url(data:image/svg+xml;x)} c{src:url( \'/f.woff2\' )}')).toEqual(['x.png', '/f.woff2']);
+  });
   it('decodes entities in ids and hrefs', () => {
     const p = scanHtml('/a/', '<h2 id="a&amp;b"></h2><a href="#a&amp;b">x</a>');
     expect(findBrokenLinks([p])).toEqual([]);
@@ -114,10 +130,27 @@ describe('code block status', () => {
     expect(norunReason('chain')).toBeUndefined();
   });
   it('prefers output, then norun, then the verification record', () => {
-    expect(blockStatus('output', '', undefined)).toEqual({ kind: 'output' });
-    expect(blockStatus('python', 'norun="r"', { verifiedWith: ['Python 3.11'] })).toEqual({ kind: 'norun', reason: 'r' });
-    expect(blockStatus('python', '', { verifiedWith: ['Python 3.11'] })).toEqual({ kind: 'verified', verifiedWith: ['Python 3.11'] });
-    expect(blockStatus('python', '', undefined)).toEqual({ kind: 'plain' });
+    const rec = { c1: { verifiedWith: ['Python 3.11'] } };
+    expect(blockStatus('output', '', 'o1', rec)).toEqual({ kind: 'output' });
+    expect(blockStatus('python', 'norun="r"', 'c1', rec)).toEqual({ kind: 'norun', reason: 'r' });
+    expect(blockStatus('python', '', 'c1', rec)).toEqual({ kind: 'verified', verifiedWith: ['Python 3.11'] });
+    expect(blockStatus('python', '', 'c2', rec)).toEqual({ kind: 'plain' });
+  });
+  it('is verified only with the claimed output the run matched, and says so on the output block', () => {
+    const src = '```python\nprint(1)\n```\n\n```output\n1\n```\n';
+    const [code, out] = extractBlocks(src, 'p.mdx');
+    const claims = claimsOf([code!, out!]);
+    const ran = { [code!.hash]: { verifiedWith: ['Python 3.11'], output: out!.hash } };
+    expect(blockStatus('python', '', code!.hash, ran, claims)).toEqual({ kind: 'verified', verifiedWith: ['Python 3.11'] });
+    expect(blockStatus('output', '', out!.hash, ran, claims)).toEqual({ kind: 'output', verified: true });
+    // The claim was edited after the run: the code is not "verified" any more, nor is the new output.
+    const [, edited] = extractBlocks(src.replace('\n1\n', '\n2\n'), 'p.mdx');
+    const now = claimsOf(extractBlocks(src.replace('\n1\n', '\n2\n'), 'p.mdx'));
+    expect(blockStatus('python', '', code!.hash, ran, now)).toEqual({ kind: 'stale' });
+    expect(blockStatus('output', '', edited!.hash, ran, now)).toEqual({ kind: 'output', verified: false });
+    // A record made before the output block was added does not cover it either.
+    const before = { [code!.hash]: { verifiedWith: ['Python 3.11'] } };
+    expect(blockStatus('python', '', code!.hash, before, claims)).toEqual({ kind: 'stale' });
   });
 });
 

@@ -37,6 +37,8 @@ export interface BlockResult {
   line: number;
   lang: string;
   hash: string;
+  /** outputHash of the block's claimed output when it was run (absent when it claims none). */
+  output?: string;
   kind: 'run' | 'check';
   passed: boolean;
   verifiedWith: string[];

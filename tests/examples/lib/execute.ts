@@ -13,6 +13,7 @@ import {
   propertyKeys,
   pythonImports,
   requirements,
+  outputHash,
   splitSegments,
   type CodeBlock,
 } from '../../../src/lib/codeblocks.ts';
@@ -148,6 +149,7 @@ export async function runUnit(unit: CodeBlock[], ctx: ExamplesContext): Promise<
       line: block.line,
       lang: block.lang,
       hash: block.hash,
+      ...(block.output ? { output: outputHash(block) } : {}),
       kind: 'run',
       passed: !message,
       verifiedWith: verifiedWith(block, ctx),

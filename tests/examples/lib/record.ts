@@ -3,14 +3,29 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractBlocks, isVerified, type CodeBlock } from '../../../src/lib/codeblocks.ts';
+import { extractBlocks, isVerified, outputHash, type CodeBlock } from '../../../src/lib/codeblocks.ts';
 import { selectFiles } from './select.ts';
 import type { BlockResult } from './context.ts';
 
 export interface VerifiedFile {
   engines: Record<string, string>;
-  blocks: Record<string, { file: string; line: number; lang: string; verifiedWith: string[] }>;
+  /**
+   * Keyed by the code's blockHash. `output` is the outputHash of the claimed output the run matched, present
+   * only for a block followed by an `output` block: the record covers the code and its claim together.
+   */
+  blocks: Record<string, VerifiedBlock>;
 }
+
+export interface VerifiedBlock {
+  file: string;
+  line: number;
+  lang: string;
+  verifiedWith: string[];
+  output?: string;
+}
+
+/** What makes a record current: the page, the code and the claimed output (or none). */
+export const claimId = (file: string, hash: string, output: string | undefined) => `${file}\0${hash}\0${output ?? ''}`;
 
 export const RECORD = 'src/data/examples-verified.json';
 
@@ -35,13 +50,13 @@ export function readRecord(root: string): VerifiedFile {
  */
 export function mergeRecord(old: VerifiedFile, results: BlockResult[], ranFiles: string[], current: CodeBlock[], engines: Record<string, string>): VerifiedFile {
   const ran = new Set(ranFiles);
-  const live = new Set(current.filter(isVerified).map((b) => `${b.file}\0${b.hash}`));
+  const live = new Set(current.filter(isVerified).map((b) => claimId(b.file, b.hash, outputHash(b))));
   const blocks: VerifiedFile['blocks'] = {};
   for (const [hash, rec] of Object.entries(old.blocks)) {
-    if (!ran.has(rec.file) && live.has(`${rec.file}\0${hash}`)) blocks[hash] = rec;
+    if (!ran.has(rec.file) && live.has(claimId(rec.file, hash, rec.output))) blocks[hash] = rec;
   }
   for (const r of results) {
-    if (r.passed && ran.has(r.file)) blocks[r.hash] = { file: r.file, line: r.line, lang: r.lang, verifiedWith: r.verifiedWith };
+    if (r.passed && ran.has(r.file)) blocks[r.hash] = { file: r.file, line: r.line, lang: r.lang, verifiedWith: r.verifiedWith, ...(r.output ? { output: r.output } : {}) };
   }
   return { engines: { ...old.engines, ...engines }, blocks };
 }
