@@ -23,6 +23,11 @@ const common = z.object({
   navLabel: z.string().max(40).optional(),
   /** Date the page was last checked against the official documentation. */
   reviewed: z.coerce.date().optional(),
+  /**
+   * Search words the page answers but does not spell out: synonyms, abbreviations, other names ("dictionary"
+   * for a page that says `dict`, "ISR", "queues for Kafka"). Indexed above body text, never shown on the page.
+   */
+  searchTerms: z.array(z.string().min(2).max(60)).default([]),
   /** The page's `## …?` sections are questions with their answers: published as FAQPage structured data. */
   faq: z.boolean().default(false),
 });

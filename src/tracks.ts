@@ -15,6 +15,8 @@ export interface Track {
   audience: string;
   /** What an entry is called in this track ("stage", "category", "concept"). */
   entryNoun: string;
+  /** Search words for the track's index page that its title and intro do not spell out (see `searchTerms`). */
+  searchTerms?: string[];
 }
 
 export const TRACKS: readonly Track[] = [
@@ -26,6 +28,7 @@ export const TRACKS: readonly Track[] = [
     audience:
       'Follow the stages in order. Each one says why it comes where it does, teaches with examples that run, and ends with a checklist that tells you when you are ready for the next.',
     entryNoun: 'stage',
+    searchTerms: ['Python roadmap', 'learning path', 'curriculum'],
   },
   {
     id: 'aws',
@@ -35,6 +38,7 @@ export const TRACKS: readonly Track[] = [
     audience:
       'Read a category when you meet it at work, or all of them in order before an interview. Every service has its own section you can link to.',
     entryNoun: 'category',
+    searchTerms: ['AWS services', 'Amazon Web Services', 'cloud services'],
   },
   {
     id: 'kafka',
@@ -44,6 +48,7 @@ export const TRACKS: readonly Track[] = [
     audience:
       'The concepts build on each other; each page names what to read first. Check yourself with the questions at the end of every page.',
     entryNoun: 'concept',
+    searchTerms: ['Apache Kafka', 'Kafka concepts', 'event streaming concepts'],
   },
 ] as const;
 

@@ -10,6 +10,15 @@
  * and points a result at its best section when the page's title does not match the query.
  */
 
+/**
+ * How much a page's `searchTerms` count against its body text (Pagefind's `data-pagefind-weight`, 0–10, on a
+ * quadratic scale: 1 is body text, 7 an h1). Tuned on the relevance suite: see docs/ARCHITECTURE.md.
+ */
+export const SEARCH_TERMS_WEIGHT = 7;
+
+/** Pagefind's ranking options (its `ranking` option), tuned on the relevance suite: see docs/ARCHITECTURE.md. */
+export const RANKING = {};
+
 /** Words that make a sentence a question, not a topic. Dropped unless nothing else is left. */
 export const STOP_WORDS = new Set([
   'a', 'an', 'the', 'what', "what's", 'whats', 'how', 'why', 'when', 'where', 'which', 'who', 'whom',
@@ -175,9 +184,9 @@ export function toHit(data: PagefindData, terms: string, maxSubs = 3): Hit {
   const page = data.url.split('#')[0]!;
   const pageTitle = data.meta.title ?? page;
   const best = ranked[0];
-  const lead = data.sub_results.find((s) => !s.url.includes('#'));
-  const toSection = best && !titleMatches(pageTitle, terms) && subScore(best) > (lead ? subScore(lead) : 0);
-  const target = toSection ? best : undefined;
+  // A page whose title is what was asked for is the answer; otherwise the section that matches best is. (The
+  // text before the first heading, with the page's search terms, does not count: it is the page.)
+  const target = best && !titleMatches(pageTitle, terms) ? best : undefined;
   const sections: string[] = [];
   if (target?.anchor) {
     sections.push(target.anchor.id);
@@ -204,8 +213,7 @@ export interface FoundHits {
 }
 
 /**
- * Runs a query against Pagefind: a comparison as one search per side, interleaved (pages matching every side
- * first); a plain query as one search, or one per word when no page holds them all. Loads the data of the
+ * Runs a query against Pagefind: a comparison as one search per side, interleaved; a plain query as one search, or one per word when no page holds them all. Loads the data of the
  * first `limit` results only.
  */
 export async function findHits(pf: PagefindSearch, query: string, { filters = {}, limit = 10 }: { filters?: Record<string, string>; limit?: number } = {}): Promise<FoundHits> {

@@ -57,16 +57,27 @@ const loadSearch = () => (searchModule ??= import('./search'));
 
 function setupSearch() {
   const button = document.querySelector<HTMLElement>('[data-open-search]');
+  // What is typed while the dialog's code loads (after `/`, the keys would go nowhere); handed to the box.
+  let typed: string | undefined;
   // The dialog's module imports search.ts: ask for both at once rather than one after the other.
   const open = async () => {
+    if (typed !== undefined) return;
+    typed = '';
     void loadSearch();
-    (await import('./search-dialog')).openSearchDialog(button?.dataset.tracks?.split(',') ?? []);
+    const dialog = await import('./search-dialog');
+    dialog.openSearchDialog(button?.dataset.tracks?.split(',') ?? [], typed);
+    typed = undefined;
   };
   button?.addEventListener('click', (event) => {
     event.preventDefault();
     void open();
   });
   document.addEventListener('keydown', (event) => {
+    if (typed !== undefined && !event.metaKey && !event.ctrlKey && !event.altKey && (event.key.length === 1 || event.key === 'Backspace')) {
+      event.preventDefault();
+      typed = event.key === 'Backspace' ? typed.slice(0, -1) : typed + event.key;
+      return;
+    }
     const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
     if ((event.key === 'k' && (event.metaKey || event.ctrlKey)) || (event.key === '/' && !typing && !event.metaKey && !event.ctrlKey)) {
       event.preventDefault();
@@ -74,6 +85,33 @@ function setupSearch() {
     }
   });
   if (document.querySelector('search-box[data-mode="page"]')) void loadSearch().then((m) => m.defineSearchBox());
+}
+
+/**
+ * "Copy page as Markdown" on entry pages, which name their Markdown twin in a <link rel="alternate">: the twin
+ * is fetched on use, and the clipboard is given the fetch itself where it can wait for it (Safari asks for that).
+ */
+function setupCopyPage() {
+  const twin = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="text/markdown"]');
+  const kicker = document.querySelector('.entry-kicker');
+  if (!twin || !kicker) return;
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'lib-btn';
+  b.style.marginLeft = '0.6rem';
+  b.textContent = 'Copy page as Markdown';
+  b.addEventListener('click', async () => {
+    const text = fetch(twin.href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))));
+    try {
+      if (window.ClipboardItem) await navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((t) => new Blob([t], { type: 'text/plain' })) })]);
+      else await navigator.clipboard.writeText(await text);
+      b.textContent = 'Copied';
+    } catch {
+      b.textContent = 'Copy failed';
+    }
+    setTimeout(() => (b.textContent = 'Copy page as Markdown'), 2000);
+  });
+  kicker.append(b);
 }
 
 /**
@@ -125,6 +163,7 @@ startLibrary();
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
 idle(() => {
   setupCopy();
+  setupCopyPage();
   registerOffline();
   if (!customElements.get('page-toc')) customElements.define('page-toc', PageToc);
 });

@@ -31,7 +31,7 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'list comprehension', expect: py('fundamentals', 'comprehensions') },
   { q: 'data types', expect: py('fundamentals'), top: 3 },
   { q: 'data structures', expect: py('data-structures') },
-  { q: 'dictionary', expect: py('data-structures', 'dicts-lookups-by-key') },
+  { q: 'dictionary', expect: py('data-structures') },
   { q: 'dictionaries', expect: py('data-structures') },
   { q: 'dict', expect: py('data-structures') },
   { q: 'hash map', expect: py('data-structures') },
