@@ -121,6 +121,17 @@ function readTag(lines: string[], at: number): { end: number; name: string; attr
 
 const str = (v: Attrs[string] | undefined) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : '');
 
+/** The indentation shared by a component's content lines (up to its closing tag), removed when they are copied. */
+function contentIndent(lines: string[], from: number, name: string): number {
+  let min = Infinity;
+  for (let j = from; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.trim() === `</${name}>`) break;
+    if (l.trim()) min = Math.min(min, /^\s*/.exec(l)![0].length);
+  }
+  return min === Infinity ? 0 : min;
+}
+
 /** The whole Markdown twin of a page. */
 export function mdxToMarkdown(body: string, options: TwinOptions): string {
   const out: string[] = [`# ${options.title}`, ''];
@@ -137,7 +148,7 @@ interface Frame {
   prefix: string;
   /** Content dropped (the drawing inside a Figure). */
   skip: boolean;
-  /** Indentation of the opening tag, removed from the lines inside. */
+  /** Indentation shared by the lines inside, removed from them. */
   indent: number;
 }
 
@@ -213,7 +224,7 @@ export function convertBody(body: string, options: Pick<TwinOptions, 'codeMark' 
       const tag = readTag(lines, i);
       if (tag) {
         i = tag.end;
-        const indent = /^\s*/.exec(raw)![0].length;
+        const indent = contentIndent(lines, tag.end + 1, tag.name);
         const frame = component(tag.name, tag.attrs, { emit, headingLevel, options });
         if (!tag.selfClosing && !/<\/[A-Z][\w.]*>\s*$/.test(tag.rest)) stack.push({ name: tag.name, indent, ...frame });
         else if (tag.rest.trim() && !frame.skip) emit(links(tag.rest.replace(/<\/[A-Z][\w.]*>\s*$/, '').trim()));

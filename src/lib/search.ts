@@ -31,8 +31,8 @@ export const STOP_WORDS = new Set([
   'kind', 'kinds', 'type', 'types', 'way', 'ways', 'best', 'good',
 ]);
 
-/** Joins the sides of a comparison: "a vs b", "a versus b", "a or b", "a compared with b". */
-const SIDE_SPLIT = /\s+(?:vs\.?|versus|or|compared\s+(?:with|to))\s+/i;
+/** Joins the sides of a comparison: "a vs b", "a versus b", "a or b", "a compared with b", "a differs from b". */
+const SIDE_SPLIT = /\s+(?:vs\.?|versus|or|compared\s+(?:with|to)|differs?\s+from|different\s+from)\s+/i;
 /** "and" separates sides only in a sentence that asks for a comparison. */
 const ASKS_COMPARISON = /\b(?:difference|differences|differ|differs|compare|compared|comparison|between)\b/i;
 
