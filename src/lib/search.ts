@@ -17,7 +17,7 @@
 export const SEARCH_TERMS_WEIGHT = 7;
 
 /** Pagefind's ranking options (its `ranking` option), tuned on the relevance suite: see docs/ARCHITECTURE.md. */
-export const RANKING = {};
+export const RANKING = { termFrequency: 0, metaWeights: { title: 5, terms: 5 } };
 
 /** Words that make a sentence a question, not a topic. Dropped unless nothing else is left. */
 export const STOP_WORDS = new Set([
@@ -28,7 +28,7 @@ export const STOP_WORDS = new Set([
   'happens', 'happen', 'mean', 'means', 'meaning', 'actually', 'really', 'exactly-what', 'explain',
   'difference', 'differences', 'different', 'differ', 'between', 'compare', 'compared', 'comparison',
   'vs', 'vs.', 'versus', 'or', 'and', 'use', 'using', 'need', 'needed', 'get', 'work', 'works', 'working',
-  'kind', 'kinds', 'type', 'types', 'way', 'ways', 'best', 'good',
+  'kind', 'kinds', 'way', 'ways',
 ]);
 
 /** Joins the sides of a comparison: "a vs b", "a versus b", "a or b", "a compared with b", "a differs from b". */
@@ -157,18 +157,21 @@ export interface Hit {
   subs: { title: string; url: string; excerpt: string }[];
   /** Ids the target lies in: its own and its h2's (a ### section inside ## Lambda gives both). */
   sections: string[];
+  /** The page's search terms (its `searchTerms`, lowercased), from the index's `terms` metadata. */
+  terms: string[];
 }
 
 const subScore = (s: PagefindSubResult) => (s.weighted_locations ?? []).reduce((sum, w) => sum + w.balanced_score, 0);
 
-/** True when a word of the title starts like one of the terms (a stem's worth: "crashes" ~ "crash"). */
-export function titleMatches(title: string, terms: string): boolean {
-  const titleWords = words(title).flatMap((w) => w.split(/[-_./]/)).filter(Boolean);
-  return words(terms).some((t) => {
+/** How many of the terms a title holds, each matched by a stem's worth of its start ("crashes" ~ "crash"). */
+export function titleHits(title: string, terms: string): number {
+  const titleWords = words(title).flatMap((w) => [w, ...w.split(/[-_./]/)]).filter(Boolean);
+  return words(terms).filter((t) => {
     const stem = t.length > 4 ? t.slice(0, Math.max(4, t.length - 2)) : t;
     return titleWords.some((w) => w.startsWith(stem) || (w.length >= 3 && t.startsWith(w)));
-  });
+  }).length;
 }
+export const titleMatches = (title: string, terms: string) => titleHits(title, terms) > 0;
 
 /** The h2 section a location lies in, from the page's anchors. */
 function enclosingH2(anchors: PagefindAnchor[], location: number): string | undefined {
@@ -180,13 +183,16 @@ function enclosingH2(anchors: PagefindAnchor[], location: number): string | unde
 /** Turns one Pagefind result into what the reader sees, for the query's key terms. */
 export function toHit(data: PagefindData, terms: string, maxSubs = 3): Hit {
   const anchored = data.sub_results.filter((s) => s.url.includes('#'));
-  const ranked = [...anchored].sort((a, b) => subScore(b) - subScore(a));
+  // Sections whose heading holds more of the terms first, then the ones Pagefind scores higher.
+  const hits = new Map(anchored.map((s) => [s, titleHits(s.title, terms)]));
+  const ranked = [...anchored].sort((a, b) => hits.get(b)! - hits.get(a)! || subScore(b) - subScore(a));
   const page = data.url.split('#')[0]!;
   const pageTitle = data.meta.title ?? page;
   const best = ranked[0];
-  // A page whose title is what was asked for is the answer; otherwise the section that matches best is. (The
-  // text before the first heading, with the page's search terms, does not count: it is the page.)
-  const target = best && !titleMatches(pageTitle, terms) ? best : undefined;
+  // A page whose title holds the terms at least as well as any heading is the answer; otherwise the section
+  // that matches best is. (The text before the first heading, with the page's search terms, is the page.)
+  const inTitle = titleHits(pageTitle, terms);
+  const target = best && (inTitle === 0 || hits.get(best)! > inTitle) ? best : undefined;
   const sections: string[] = [];
   if (target?.anchor) {
     sections.push(target.anchor.id);
@@ -202,6 +208,7 @@ export function toHit(data: PagefindData, terms: string, maxSubs = 3): Hit {
     track: data.filters.track?.[0],
     subs: ranked.filter((s) => s !== target).slice(0, maxSubs).map(({ title, url, excerpt }) => ({ title, url, excerpt })),
     sections,
+    terms: (data.meta.terms ?? '').toLowerCase().split(', ').filter(Boolean),
   };
 }
 
@@ -230,5 +237,22 @@ export async function findHits(pf: PagefindSearch, query: string, { filters = {}
     if (!results.length && many.length > 1) results = mergeAnyWord(await Promise.all(many.map(run)));
   }
   const data = await Promise.all(results.slice(0, limit).map((r) => r.data()));
-  return { hits: data.map((d) => toHit(d, plan.terms)), total: results.length, plan };
+  const hits = data.map((d) => toHit(d, plan.terms));
+  return { hits: plan.sides.length ? hits : titlesFirst(hits, plan.terms), total: results.length, plan };
+}
+
+/**
+ * Among the loaded results, a page titled exactly as asked comes first, then a page that names the query as
+ * one of its search terms, then pages whose title holds every term; the rest keep Pagefind's order. (Pagefind
+ * ranks by the words of the body, where a long page that mentions "producer" forty times outscores the page
+ * about producers.)
+ */
+export function titlesFirst(hits: Hit[], terms: string): Hit[] {
+  const n = words(terms).length;
+  const tier = (h: Hit) =>
+    words(h.pageTitle).filter((w) => !STOP_WORDS.has(w)).join(' ') === terms ? 3
+    : h.terms.some((t) => words(t).join(' ') === terms) ? 2
+    : titleHits(h.pageTitle, terms) === n ? 1
+    : 0;
+  return hits.map((h, i) => ({ h, i, t: tier(h) })).sort((a, b) => b.t - a.t || a.i - b.i).map((x) => x.h);
 }

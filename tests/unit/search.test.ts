@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHits, interleave, keyTerms, mergeAnyWord, planQuery, titleMatches, toHit, type PagefindData, type PagefindResult, type PagefindSearch } from '../../src/lib/search';
+import { findHits, interleave, keyTerms, mergeAnyWord, planQuery, titleMatches, titlesFirst, toHit, type PagefindData, type PagefindResult, type PagefindSearch } from '../../src/lib/search';
 import { isIndexed, stripIndexOnly } from '../../src/lib/search-index';
 
 describe('planQuery', () => {
@@ -62,26 +62,43 @@ describe('toHit', () => {
   const compute = data('/aws/compute/', 'Compute', [
     { id: 'ec2', title: 'EC2', score: 10, location: 0 },
     { id: 'lambda', title: 'Lambda', score: 50, location: 100 },
-    { id: 'what-it-is-1', title: 'What it is', score: 80, element: 'h3', location: 110 },
+    { id: 'cold-starts', title: 'Cold starts', score: 20, element: 'h3', location: 110 },
+    { id: 'what-it-is-1', title: 'What it is', score: 80, element: 'h3', location: 120 },
   ]);
-  it('leads to the best section when the title does not match, naming its h2', () => {
-    const hit = toHit(compute, 'lambda');
+  it('leads to the section whose heading holds the query when the title does not, naming its h2', () => {
+    const hit = toHit(compute, 'cold start');
+    expect(hit.url).toBe('/aws/compute/#cold-starts');
+    expect(hit.sections).toEqual(['cold-starts', 'lambda']);
+    expect(hit.title).toBe('Cold starts');
+    expect(hit.pageTitle).toBe('Compute');
+    expect(toHit(compute, 'lambda').url).toBe('/aws/compute/#lambda');
+  });
+  it('without a heading that matches, leads to the section Pagefind scores highest, and lists the others best first', () => {
+    const hit = toHit(compute, 'billing');
     expect(hit.url).toBe('/aws/compute/#what-it-is-1');
     expect(hit.sections).toEqual(['what-it-is-1', 'lambda']);
-    expect(hit.title).toBe('What it is');
-    expect(hit.pageTitle).toBe('Compute');
-    expect(hit.subs.map((s) => s.url)).toEqual(['/aws/compute/#lambda', '/aws/compute/#ec2']);
+    expect(hit.subs.map((s) => s.url)).toEqual(['/aws/compute/#lambda', '/aws/compute/#cold-starts', '/aws/compute/#ec2']);
   });
   it('leads to the page when its title is what was asked for', () => {
     const hit = toHit(compute, 'compute');
     expect(hit.url).toBe('/aws/compute/');
     expect(hit.sections).toEqual([]);
-    expect(hit.subs[0]!.url).toBe('/aws/compute/#what-it-is-1');
   });
   it('matches titles by a stem of the term', () => {
     expect(titleMatches('Consumer rebalancing', 'rebalance')).toBe(true);
     expect(titleMatches('Partitions', 'partition key')).toBe(true);
     expect(titleMatches('Log segments', 'retention')).toBe(false);
+  });
+});
+
+describe('titlesFirst', () => {
+  const hit = (pageTitle: string, terms: string[] = []) => ({ url: pageTitle, page: pageTitle, title: pageTitle, pageTitle, excerpt: '', subs: [], sections: [], terms });
+  it('puts an exact title first, then a page naming the query among its search terms, then titles holding every term', () => {
+    const order = titlesFirst([hit('Idempotent producer'), hit('Transactions'), hit('Producer and consumer', ['producer']), hit('Producer')], 'producer');
+    expect(order.map((h) => h.pageTitle)).toEqual(['Producer', 'Producer and consumer', 'Idempotent producer', 'Transactions']);
+  });
+  it('keeps Pagefind\'s order among the rest', () => {
+    expect(titlesFirst([hit('B'), hit('A'), hit('C')], 'x').map((h) => h.pageTitle)).toEqual(['B', 'A', 'C']);
   });
 });
 
