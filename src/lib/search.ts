@@ -221,9 +221,13 @@ export interface FoundHits {
 
 /**
  * Runs a query against Pagefind: a comparison as one search per side, interleaved; a plain query as one search, or one per word when no page holds them all. Loads the data of the
- * first `limit` results only.
+ * first `limit` results only, and none once `stale()` says the reader has typed on.
  */
-export async function findHits(pf: PagefindSearch, query: string, { filters = {}, limit = 10 }: { filters?: Record<string, string>; limit?: number } = {}): Promise<FoundHits> {
+export async function findHits(
+  pf: PagefindSearch,
+  query: string,
+  { filters = {}, limit = 10, stale = () => false }: { filters?: Record<string, string>; limit?: number; stale?: () => boolean } = {},
+): Promise<FoundHits> {
   const plan = planQuery(query);
   if (!plan.terms) return { hits: [], total: 0, plan };
   const run = async (q: string) => (await pf.search(q, { filters }))?.results ?? [];
@@ -236,6 +240,8 @@ export async function findHits(pf: PagefindSearch, query: string, { filters = {}
     const many = words(plan.terms);
     if (!results.length && many.length > 1) results = mergeAnyWord(await Promise.all(many.map(run)));
   }
+  // A query the reader has already typed past loads none of its results' fragments.
+  if (stale()) return { hits: [], total: results.length, plan };
   const data = await Promise.all(results.slice(0, limit).map((r) => r.data()));
   const hits = data.map((d) => toHit(d, plan.terms));
   return { hits: plan.sides.length ? hits : titlesFirst(hits, plan.terms), total: results.length, plan };

@@ -141,7 +141,7 @@ class SearchBox extends HTMLElement {
     }
     const pf = await loadPagefind();
     if (id !== this.runId) return;
-    const { hits, total } = await findHits(pf, q, { filters: track ? { track } : {}, limit: MAX_RESULTS });
+    const { hits, total } = await findHits(pf, q, { filters: track ? { track } : {}, limit: MAX_RESULTS, stale: () => id !== this.runId });
     if (id !== this.runId) return;
     const where = track ? ` in ${escapeHtml(track)}` : '';
     this.results.hidden = false;

@@ -88,28 +88,32 @@ function setupSearch() {
 }
 
 /**
- * "Copy page as Markdown" on entry pages, which name their Markdown twin in a <link rel="alternate">: the twin
- * is fetched on use, and the clipboard is given the fetch itself where it can wait for it (Safari asks for that).
+ * "Copy page as Markdown" on entry pages, which name their Markdown twin in a <link rel="alternate">. The twin
+ * is fetched when the reader reaches for the button (pointer or focus), so the click can write it at once,
+ * inside the gesture, as Safari requires; a click before it arrives waits for it.
  */
 function setupCopyPage() {
   const twin = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="text/markdown"]');
   const kicker = document.querySelector('.entry-kicker');
   if (!twin || !kicker) return;
   const b = document.createElement('button');
+  const label = 'Copy page as Markdown';
   b.type = 'button';
   b.className = 'lib-btn';
   b.style.marginLeft = '0.6rem';
-  b.textContent = 'Copy page as Markdown';
+  b.textContent = label;
+  let text: Promise<string> | undefined;
+  let ready: string | undefined;
+  const load = () => (text ??= fetch(twin.href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status))))).then((t) => (ready = t)));
+  for (const e of ['pointerenter', 'focus', 'touchstart']) b.addEventListener(e, () => void load().catch(() => (text = undefined)), { passive: true });
   b.addEventListener('click', async () => {
-    const text = fetch(twin.href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))));
     try {
-      if (window.ClipboardItem) await navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((t) => new Blob([t], { type: 'text/plain' })) })]);
-      else await navigator.clipboard.writeText(await text);
+      await navigator.clipboard.writeText(ready ?? (await load()));
       b.textContent = 'Copied';
     } catch {
       b.textContent = 'Copy failed';
     }
-    setTimeout(() => (b.textContent = 'Copy page as Markdown'), 2000);
+    setTimeout(() => (b.textContent = label), 2000);
   });
   kicker.append(b);
 }

@@ -145,6 +145,9 @@ describe('findHits', () => {
     expect(seen).toEqual([{ filters: { track: 'Kafka' } }]);
     expect(total).toBe(20);
     expect(loaded).toBe(5);
+    loaded = 0;
+    await findHits(counting, 'topics', { stale: () => true });
+    expect(loaded).toBe(0);
   });
 });
 
