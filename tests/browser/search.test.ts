@@ -177,5 +177,5 @@ describe('speed', () => {
     console.log(`keystroke to results over ${times.length} queries: median ${median.toFixed(1)} ms, p90 ${times[Math.floor(times.length * 0.9)]!.toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms`);
     expect(times.length).toBe(RELEVANCE.length);
     expect(median).toBeLessThan(50);
-  }, 180_000);
+  }, 600_000);
 });

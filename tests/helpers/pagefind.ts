@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RANKING, type PagefindSearch } from '../../src/lib/search';
+import { RANKING, type PagefindSearch, type PagefindResult as SearchResult } from '../../src/lib/search';
 
 export interface PagefindResult {
   url: string;
@@ -10,6 +10,8 @@ export interface PagefindResult {
   sub_results: { title: string; url: string }[];
 }
 export interface PagefindApi extends PagefindSearch {
+  /** Pagefind's search (never null here: the tests call search(), not the debounced one). */
+  search(q: string, o?: Record<string, unknown>): Promise<{ results: SearchResult[] }>;
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
