@@ -19,6 +19,9 @@ export const SEARCH_TERMS_WEIGHT = 7;
 /** Pagefind's ranking options (its `ranking` option), tuned on the relevance suite: see docs/ARCHITECTURE.md. */
 export const RANKING = { termFrequency: 0, metaWeights: { title: 5, terms: 5 } };
 
+/** How many results the dialog and /search/ show (and load), and the relevance suite ranks among. */
+export const MAX_RESULTS = 10;
+
 /** Words that make a sentence a question, not a topic. Dropped unless nothing else is left. */
 export const STOP_WORDS = new Set([
   'a', 'an', 'the', 'what', "what's", 'whats', 'how', 'why', 'when', 'where', 'which', 'who', 'whom',

@@ -6,7 +6,7 @@
  * relevance suite. Loaded only when search is first used; Pagefind's own code loads when the box appears.
  */
 import { withBase } from '../lib/paths';
-import { findHits, RANKING, type Hit, type PagefindSearch } from '../lib/search';
+import { findHits, MAX_RESULTS, RANKING, type Hit, type PagefindSearch } from '../lib/search';
 
 interface Pagefind extends PagefindSearch {
   options(o: Record<string, unknown>): Promise<void>;
@@ -27,7 +27,6 @@ export function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-const MAX_RESULTS = 10;
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Pagefind excerpts are HTML with <mark>; keep only the marks. */

@@ -3,7 +3,7 @@
  * own query handling (src/lib/search.ts findHits). A case passes at rank k when one of the first k results is
  * the expected page, and, for an expected `page#section`, leads to that section or a subsection of it.
  */
-import { findHits, type Hit, type PagefindSearch } from '../../src/lib/search';
+import { findHits, MAX_RESULTS, type Hit, type PagefindSearch } from '../../src/lib/search';
 import type { RelevanceCase } from '../site/search-queries';
 
 export interface RelevanceReport {
@@ -33,7 +33,8 @@ export async function scoreRelevance(pf: PagefindSearch, cases: RelevanceCase[],
       const data = await Promise.all(found.slice(0, 3).map((r) => r.data()));
       hits = data.map((d) => ({ page: d.url, url: d.url, sections: [] }));
     } else {
-      hits = (await findHits(pf, c.q, { limit: 3 })).hits;
+      // Ranked as the dialog ranks them: among the results it loads, then the first three compared.
+      hits = (await findHits(pf, c.q, { limit: MAX_RESULTS })).hits.slice(0, 3);
     }
     const expected = raw ? c.expect.split('#')[0]! : c.expect;
     const at = hits.findIndex((h) => matches(h, expected, base));
