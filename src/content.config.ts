@@ -29,6 +29,11 @@ const common = z.object({
   kind: z.string().min(3).max(40).optional(),
   /** Date the page was last checked against the official documentation. */
   reviewed: z.coerce.date().optional(),
+  /**
+   * Search words the page answers but does not spell out: synonyms, abbreviations, other names ("dictionary"
+   * for a page that says `dict`, "ISR", "queues for Kafka"). Indexed above body text, never shown on the page.
+   */
+  searchTerms: z.array(z.string().min(2).max(60)).default([]),
   /** The page's `## …?` sections are questions with their answers: published as FAQPage structured data. */
   faq: z.boolean().default(false),
   /** Headings whose text (so whose id) changed: `{ new-id: old-id }`. The old id stays on the heading, so links to it still work. */

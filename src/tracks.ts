@@ -17,6 +17,8 @@ export interface Track {
   entryNoun: string;
   /** Its plural ("stages", "categories"). */
   entryNounPlural: string;
+  /** Search words for the track's index page that its title and intro do not spell out (see `searchTerms`). */
+  searchTerms?: string[];
 }
 
 export const TRACKS: readonly Track[] = [
@@ -29,6 +31,7 @@ export const TRACKS: readonly Track[] = [
       'Follow the stages in order. Each one says why it comes where it does, teaches with examples that run, and ends with a checklist that tells you when you are ready for the next.',
     entryNoun: 'stage',
     entryNounPlural: 'stages',
+    searchTerms: ['Python roadmap', 'learning path', 'curriculum'],
   },
   {
     id: 'aws',
@@ -39,6 +42,7 @@ export const TRACKS: readonly Track[] = [
       'Read a category when you meet it at work, or all of them in order before an interview. Every service has its own section you can link to.',
     entryNoun: 'category',
     entryNounPlural: 'categories',
+    searchTerms: ['AWS services', 'Amazon Web Services', 'cloud services'],
   },
   {
     id: 'kafka',
@@ -49,6 +53,7 @@ export const TRACKS: readonly Track[] = [
       'The concepts build on each other; each page names what to read first. Check yourself with the questions at the end of every page.',
     entryNoun: 'concept',
     entryNounPlural: 'concepts',
+    searchTerms: ['Apache Kafka', 'Kafka concepts', 'event streaming concepts'],
   },
 ] as const;
 

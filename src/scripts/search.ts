@@ -1,60 +1,58 @@
 /**
- * <search-box>: results as you type from the Pagefind index, arrow keys to walk them, Enter to open,
- * sub-results that jump to headings, and a track filter. Used by the dialog (search-dialog.ts) and by /search/?q=.
- * Loaded only when search is first used; Pagefind's own code loads on the first query.
+ * <search-box>: results as you type from the Pagefind index, arrow keys to walk them, Enter to open, results
+ * that lead to the section that matches, and a track filter. Used by the dialog (search-dialog.ts) and by
+ * /search/?q=…&track=…, whose URL holds the query and the filter (typing replaces the history entry, changing
+ * the filter adds one, Back and Forward restore them). The query handling is src/lib/search.ts, shared with the
+ * relevance suite. Loaded only when search is first used; Pagefind's own code loads when the box appears.
  */
 import { withBase } from '../lib/paths';
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-}
-interface PagefindData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-  filters: Record<string, string[]>;
-  sub_results: PagefindSubResult[];
-}
-interface Pagefind {
+import { findHits, MAX_RESULTS, RANKING, type Hit, type PagefindSearch } from '../lib/search';
+
+interface Pagefind extends PagefindSearch {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(q: string, o?: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
 
 const base = withBase(import.meta.env.BASE_URL);
 let pagefind: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
+/** Loads Pagefind and its entry file (not the index: each word's chunk loads when a query needs it). */
+export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ baseUrl: base, excerptLength: 24 });
+    await pf.options({ baseUrl: base, excerptLength: 24, ranking: RANKING });
     await pf.init();
     return pf;
   })();
   return pagefind;
 }
 
-const MAX_RESULTS = 10;
-const MAX_SUB = 3;
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Pagefind excerpts are HTML with <mark>; keep only the marks. */
 const safeExcerpt = (s: string) => escapeHtml(s).replace(/&#60;mark&#62;/g, '<mark>').replace(/&#60;\/mark&#62;/g, '</mark>');
 
-function renderResult(r: PagefindData): string {
-  const subs = r.sub_results.filter((s) => s.url !== r.url && s.url.includes('#')).slice(0, MAX_SUB);
-  const track = r.filters.track?.[0];
+function renderHit(h: Hit): string {
+  const section = h.url !== h.page;
   return `<li class="search-result">
-    <a href="${escapeHtml(r.url)}" class="search-result-link">
-      ${track ? `<span class="search-track">${escapeHtml(track)}</span>` : ''}
-      <span class="search-title">${escapeHtml(r.meta.title ?? r.url)}</span>
-      <span class="search-excerpt">${safeExcerpt(r.excerpt)}</span>
+    <a href="${escapeHtml(h.url)}" class="search-result-link">
+      ${h.track ? `<span class="search-track">${escapeHtml(h.track)}</span>` : ''}
+      <span class="search-title">${escapeHtml(h.title)}${section ? `<span class="search-in"> · ${escapeHtml(h.pageTitle)}</span>` : ''}</span>
+      <span class="search-excerpt">${safeExcerpt(h.excerpt)}</span>
     </a>
-    ${subs.length ? `<ul class="search-subs">${subs
+    ${h.subs.length ? `<ul class="search-subs">${h.subs
       .map((s) => `<li><a href="${escapeHtml(s.url)}"><span class="search-title">${escapeHtml(s.title)}</span><span class="search-excerpt">${safeExcerpt(s.excerpt)}</span></a></li>`)
       .join('')}</ul>` : ''}
   </li>`;
+}
+
+/** The link to the full results page for a query and a track label (the URL carries the label in lowercase). */
+export function resultsUrl(q: string, track: string): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (track) params.set('track', track.toLowerCase());
+  const s = params.toString();
+  return `${base}search/${s ? `?${s}` : ''}`;
 }
 
 class SearchBox extends HTMLElement {
@@ -68,9 +66,12 @@ class SearchBox extends HTMLElement {
     this.results = this.querySelector('[data-results]')!;
     this.isPage = this.dataset.mode === 'page';
     this.results.setAttribute('aria-live', 'polite');
+    // Pagefind starts loading now, so the first query waits for its index chunk only.
+    void loadPagefind();
     this.input.addEventListener('input', () => void this.search());
     this.addEventListener('change', (e) => {
-      if ((e.target as HTMLInputElement).name === 'search-track') void this.search();
+      if ((e.target as HTMLInputElement).type !== 'radio') return;
+      void this.search('push');
     });
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.querySelector('form')?.addEventListener('submit', (e) => {
@@ -78,20 +79,30 @@ class SearchBox extends HTMLElement {
       void this.search();
     });
     if (this.isPage) {
-      const q = new URL(location.href).searchParams.get('q');
-      if (q) {
-        this.input.value = q;
-        void this.search();
-      }
+      this.fromUrl();
+      addEventListener('popstate', () => this.fromUrl());
     }
   }
 
+  /** Sets the query and filter from the page's URL (on load, and on Back or Forward) and searches. */
+  private fromUrl() {
+    const params = new URL(location.href).searchParams;
+    this.input.value = params.get('q') ?? '';
+    const track = (params.get('track') ?? '').toLowerCase();
+    for (const r of this.radios()) r.checked = r.value.toLowerCase() === track;
+    void this.search('none');
+  }
+
+  private radios(): HTMLInputElement[] {
+    return [...this.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+  }
+
   private get track(): string {
-    return this.querySelector<HTMLInputElement>('input[name="search-track"]:checked')?.value ?? '';
+    return this.radios().find((r) => r.checked)?.value ?? '';
   }
 
   private links(): HTMLAnchorElement[] {
-    return [...this.results.querySelectorAll<HTMLAnchorElement>('a')];
+    return [...this.results.querySelectorAll<HTMLAnchorElement>('.search-list a')];
   }
 
   private onKey(e: KeyboardEvent) {
@@ -109,14 +120,16 @@ class SearchBox extends HTMLElement {
     }
   }
 
-  private async search() {
+  /** `history`: how /search/ records the state: typing replaces the entry, a new filter pushes one. */
+  private async search(history: 'replace' | 'push' | 'none' = 'replace') {
     const q = this.input.value.trim();
+    const track = this.track;
     const id = ++this.runId;
-    if (this.isPage) {
-      const url = new URL(location.href);
-      if (q) url.searchParams.set('q', q);
-      else url.searchParams.delete('q');
-      history.replaceState(null, '', url);
+    const link = this.querySelector<HTMLAnchorElement>('[data-full-results]');
+    if (link) link.href = resultsUrl(q, track);
+    if (this.isPage && history !== 'none') {
+      const url = new URL(resultsUrl(q, track), location.href);
+      if (url.href !== location.href) window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url);
     }
     const fallback = document.querySelector<HTMLElement>('[data-all-entries]');
     if (!q) {
@@ -126,18 +139,16 @@ class SearchBox extends HTMLElement {
       return;
     }
     const pf = await loadPagefind();
-    const filters = this.track ? { track: this.track } : {};
-    const found = await pf.debouncedSearch(q, { filters }, 120);
-    if (!found || id !== this.runId) return;
-    const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (id !== this.runId) return;
-    const count = found.results.length;
-    const where = this.track ? ` in ${escapeHtml(this.track)}` : '';
+    const { hits, total } = await findHits(pf, q, { filters: track ? { track } : {}, limit: MAX_RESULTS, stale: () => id !== this.runId });
+    if (id !== this.runId) return;
+    const where = track ? ` in ${escapeHtml(track)}` : '';
     this.results.hidden = false;
     if (fallback) fallback.hidden = true;
-    this.results.innerHTML = count
-      ? `<p class="search-status">${count} result${count === 1 ? '' : 's'} for “${escapeHtml(q)}”${where}</p><ol class="search-list">${data.map(renderResult).join('')}</ol>`
+    this.results.innerHTML = total
+      ? `<p class="search-status">${total} result${total === 1 ? '' : 's'} for “${escapeHtml(q)}”${where}</p><ol class="search-list">${hits.map(renderHit).join('')}</ol>`
       : `<p class="search-status">No results for “${escapeHtml(q)}”${where}.</p>`;
+    this.dispatchEvent(new CustomEvent('search-results', { detail: { q, track, total } }));
   }
 }
 

@@ -57,16 +57,27 @@ const loadSearch = () => (searchModule ??= import('./search'));
 
 function setupSearch() {
   const button = document.querySelector<HTMLElement>('[data-open-search]');
+  // What is typed while the dialog's code loads (after `/`, the keys would go nowhere); handed to the box.
+  let typed: string | undefined;
   // The dialog's module imports search.ts: ask for both at once rather than one after the other.
   const open = async () => {
+    if (typed !== undefined) return;
+    typed = '';
     void loadSearch();
-    (await import('./search-dialog')).openSearchDialog(button?.dataset.tracks?.split(',') ?? []);
+    const dialog = await import('./search-dialog');
+    dialog.openSearchDialog(button?.dataset.tracks?.split(',') ?? [], typed);
+    typed = undefined;
   };
   button?.addEventListener('click', (event) => {
     event.preventDefault();
     void open();
   });
   document.addEventListener('keydown', (event) => {
+    if (typed !== undefined && !event.metaKey && !event.ctrlKey && !event.altKey && (event.key.length === 1 || event.key === 'Backspace')) {
+      event.preventDefault();
+      typed = event.key === 'Backspace' ? typed.slice(0, -1) : typed + event.key;
+      return;
+    }
     const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]');
     if ((event.key === 'k' && (event.metaKey || event.ctrlKey)) || (event.key === '/' && !typing && !event.metaKey && !event.ctrlKey)) {
       event.preventDefault();
@@ -79,6 +90,37 @@ function setupSearch() {
     void loadSearch();
     void import('./not-found');
   }
+}
+
+/**
+ * "Copy page as Markdown" on entry pages, which name their Markdown twin in a <link rel="alternate">. The twin
+ * is fetched when the reader reaches for the button (pointer or focus), so the click can write it at once,
+ * inside the gesture, as Safari requires; a click before it arrives waits for it.
+ */
+function setupCopyPage() {
+  const twin = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="text/markdown"]');
+  const kicker = document.querySelector('.entry-kicker');
+  if (!twin || !kicker) return;
+  const b = document.createElement('button');
+  const label = 'Copy page as Markdown';
+  b.type = 'button';
+  b.className = 'lib-btn';
+  b.style.marginLeft = '0.6rem';
+  b.textContent = label;
+  let text: Promise<string> | undefined;
+  let ready: string | undefined;
+  const load = () => (text ??= fetch(twin.href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status))))).then((t) => (ready = t)));
+  for (const e of ['pointerenter', 'focus', 'touchstart']) b.addEventListener(e, () => void load().catch(() => (text = undefined)), { passive: true });
+  b.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(ready ?? (await load()));
+      b.textContent = 'Copied';
+    } catch {
+      b.textContent = 'Copy failed';
+    }
+    setTimeout(() => (b.textContent = label), 2000);
+  });
+  kicker.append(b);
 }
 
 /**
@@ -149,6 +191,7 @@ startLibrary();
 const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
 idle(() => {
   setupCopy();
+  setupCopyPage();
   registerOffline();
   if (!customElements.get('page-toc')) customElements.define('page-toc', PageToc);
 });

@@ -13,6 +13,9 @@ import { serveDir, type StaticServer } from '../helpers/serve';
 import { listFiles, pagePath } from '../../src/integrations/dist-files';
 import { findBrokenLinks, scanHtml } from '../../src/lib/links';
 import { buildEnv } from '../helpers/build-fixture';
+import { loadPagefind } from '../helpers/pagefind';
+import { formatReport, scoreRelevance } from '../helpers/relevance';
+import { RELEVANCE } from '../site/search-queries';
 
 const BASE = '/field-guide/';
 const out = join(mkdtempSync(join(tmpdir(), 'fg-base-')), 'dist');
@@ -46,6 +49,20 @@ describe(`built with BASE_PATH=${BASE}`, () => {
       for (const m of html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)) if (!m[1]!.startsWith(BASE)) outside.push(`${f}: ${m[1]}`);
     }
     expect(outside).toEqual([]);
+  });
+
+  it('passes the relevance suite with results under the base (top-1 ≥ 90 %, top-3 ≥ 98 %)', async () => {
+    const report = await scoreRelevance(await loadPagefind(out, BASE), RELEVANCE, { base: BASE });
+    console.log(formatReport(`relevance under ${BASE}`, report));
+    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.top3).toBeGreaterThanOrEqual(0.98);
+  }, 120_000);
+
+  it('serves the Markdown twins and llms.txt under the base, with links that carry it', () => {
+    const llms = readFileSync(join(out, 'llms.txt'), 'utf8');
+    expect(llms).toContain('(https://example.github.io/field-guide/kafka/partitions.md)');
+    expect(readFileSync(join(out, 'kafka/partitions/index.html'), 'utf8')).toContain(`<link rel="alternate" type="text/markdown" href="${BASE}kafka/partitions.md">`);
+    expect(readFileSync(join(out, 'kafka/partitions.md'), 'utf8')).toContain('](https://example.github.io/field-guide/kafka/topics/)');
   });
 
   it('loads pages with their CSS and scripts, and search finds pages under the base', async () => {
