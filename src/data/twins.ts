@@ -3,6 +3,7 @@
  * (src/lib/markdown-twin.ts converts; this file gathers what it needs from the content and the verification
  * records). Used by src/pages/[track]/[entry].md.ts, llms.txt.ts and llms-full.txt.ts.
  */
+import { claims } from 'virtual:field-guide/sources';
 import verified from './examples-verified.json';
 import { getTrackEntries, type SiteEntry } from './site';
 import { blockHash } from '../lib/codeblocks';
@@ -15,9 +16,9 @@ import type { TrackId } from '../tracks';
 
 const records = (verified as { blocks?: Record<string, VerifiedRecord> }).blocks ?? {};
 
-/** What the page shows under a code block, as text. */
+/** What the page shows under a code block, as text: "Ran in the tests" only when the record covers the code and its claimed output. */
 export function codeMark(lang: string, meta: string, code: string): string | undefined {
-  const status = blockStatus(lang, meta, records[blockHash(code)]);
+  const status = blockStatus(lang, meta, blockHash(code), records, claims);
   if (status.kind === 'verified') return `Ran in the tests with ${status.verifiedWith.join(', ')}`;
   if (status.kind === 'norun') return `Not run in the tests: ${status.reason}`;
   return undefined;
