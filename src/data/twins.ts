@@ -21,6 +21,8 @@ export function codeMark(lang: string, meta: string, code: string): string | und
   const status = blockStatus(lang, meta, blockHash(code), records, claims);
   if (status.kind === 'verified') return `Ran in the tests with ${status.verifiedWith.join(', ')}`;
   if (status.kind === 'norun') return `Not run in the tests: ${status.reason}`;
+  if (status.kind === 'output' && status.verified === true) return 'Printed in the tests';
+  if (status.kind === 'stale' || (status.kind === 'output' && status.verified === false)) return 'Not verified in the tests';
   return undefined;
 }
 

@@ -194,7 +194,7 @@ export function convertBody(body: string, options: Pick<TwinOptions, 'codeMark' 
       emit(marker + (lower === 'output' ? 'text' : lang));
       for (const c of code) emit(c);
       emit(marker!);
-      const mark = lower === 'output' ? undefined : options.codeMark?.(lower, meta, code.join('\n'));
+      const mark = options.codeMark?.(lower, meta, code.join('\n'));
       if (mark) {
         emit('');
         emit(`*${mark}*`);

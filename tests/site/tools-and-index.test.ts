@@ -26,12 +26,15 @@ describe('Markdown twins', () => {
     expect(md).not.toMatch(/^```mermaid/m);
     // Every verified or not-run block of the page keeps its mark as text.
     const html = htmlOf(`/${e.track}/${e.id}/`);
-    const verified = (html.match(/class="code-status verified"/g) ?? []).length;
+    const ran = (html.match(/class="code-status verified"[^>]*><span aria-hidden="true">✓<\/span> Ran in the tests/g) ?? []).length;
+    const printed = (html.match(/class="code-status verified"[^>]*><span aria-hidden="true">✓<\/span> Printed in the tests/g) ?? []).length;
     const norun = (html.match(/class="code-status norun"/g) ?? []).length;
-    expect((md.match(/^\*Ran in the tests with /gm) ?? []).length, 'verified marks').toBe(verified);
+    expect((md.match(/^\*Ran in the tests with /gm) ?? []).length, 'verified marks').toBe(ran);
+    expect((md.match(/^\*Printed in the tests\*$/gm) ?? []).length, 'printed marks').toBe(printed);
+    expect(ran + printed, 'every verified mark counted').toBe((html.match(/class="code-status verified"/g) ?? []).length);
     expect((md.match(/^\*Not run in the tests: /gm) ?? []).length, 'not-run marks').toBe(norun);
     // Figures keep their caption, Questions their question.
-    expect((md.match(/^\*\*Figure: /gm) ?? []).length).toBe((html.match(/<figure class="diagram"/g) ?? []).length);
+    expect((md.match(/^\*\*Figure: /gm) ?? []).length).toBe((html.match(/<figure class="diagram[ "]/g) ?? []).length);
     expect((md.match(/^\*Level: (basic|core|advanced)\*$/gm) ?? []).length).toBe((html.match(/<details class="question"/g) ?? []).length);
     // The page names its twin for tools.
     expect(html).toContain(`<link rel="alternate" type="text/markdown" href="${path}">`);
