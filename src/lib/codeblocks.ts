@@ -142,7 +142,10 @@ export function extractBlocksFrom({ tree, lines }: ParsedSource, file: string): 
     const closeRe = new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
     const closed = last > line && closeRe.test(lines[last - 1] ?? '');
     const lang = (node.lang ?? '').toLowerCase();
-    const rawMeta = (node.meta ?? '').trim();
+    // The info string as written: Markdown unescapes backslashes in the parsed `meta` (`\"` becomes `"`), which
+    // would break a quoted attribute that holds a quote; the fence line keeps them for parseMeta.
+    const info = (lines[line - 1] ?? '').replace(/^\s*(`{3,}|~{3,})/, '').trim();
+    const rawMeta = node.lang ? info.slice(info.indexOf(node.lang) + node.lang.length).trim() : (node.meta ?? '').trim();
     const code = node.value;
     blocks.push({
       file,

@@ -173,9 +173,10 @@ describe('shareable anchors', () => {
   it('an old numbered anchor lands on the same heading as its new name', async () => {
     for (const [old, now] of [['limits-and-defaults-that-bite-1', 'lambda-limits'], ['what-it-is-3', 'eks-what-it-is']] as const) {
       const page = await open(`/aws/compute/#${old}`, DESKTOP);
-      const top = await page.locator(`#${now}`).evaluate((h) => h.getBoundingClientRect().top);
-      expect(top, `#${old}`).toBeGreaterThan(40);
-      expect(top, `#${old}`).toBeLessThan(120);
+      // The browser scrolls to the fragment once the page has laid out; poll rather than read it once.
+      const top = () => page.locator(`#${now}`).evaluate((h) => h.getBoundingClientRect().top);
+      await expect.poll(top, { message: `#${old}` }).toBeGreaterThan(40);
+      await expect.poll(top, { message: `#${old}` }).toBeLessThan(120);
     }
   });
 });

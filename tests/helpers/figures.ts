@@ -45,7 +45,8 @@ export function diagramImageProblems(dist: string): { problems: string[]; images
   const seen = new Set<string>();
   for (const page of listFiles(dist).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(join(dist, page), 'utf8');
-    for (const [, art] of html.matchAll(/<div class="diagram-art diagram-drawn[^"]*"[^>]*>([\s\S]*?)<\/div>/g)) {
+    // A diagram that scrolls sideways is a <section> (a labelled region), the others a <div>.
+    for (const [, , art] of html.matchAll(/<(div|section)\b[^>]*\bclass="diagram-art diagram-drawn[^"]*"[^>]*>([\s\S]*?)<\/\1>/g)) {
       const imgs = [...art!.matchAll(/<img class="diagram-(light|dark)"([^>]*)>/g)];
       if (imgs.map((m) => m[1]).join() !== 'light,dark') problems.push(`${page}: a drawn diagram needs a light and a dark image (has ${imgs.map((m) => m[1]).join(', ') || 'none'})`);
       for (const [, theme, attrs] of imgs) {
