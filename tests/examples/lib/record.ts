@@ -63,7 +63,9 @@ export function mergeRecord(old: VerifiedFile, results: BlockResult[], ranFiles:
 
 /** Write the record for the content/ pages of this run (atomic rename; callers hold a lock). */
 export function writeRecord(root: string, results: BlockResult[], ranFiles: string[], engines: Record<string, string>): number {
-  const contentFiles = ranFiles.filter((f) => f.startsWith('content/'));
+  // Only the pages whose blocks actually ran: a run of the examples project filtered to other test files (the
+  // self-check alone) selects every page but runs none, and must not wipe their records.
+  const contentFiles = ranFiles.filter((f) => f.startsWith('content/') && results.some((r) => r.file === f));
   if (!contentFiles.length) return 0;
   const current = selectFiles(root, '', 'content').flatMap((f) => extractBlocks(readFileSync(join(root, f), 'utf8'), f));
   const merged = mergeRecord(readRecord(root), results, contentFiles, current, engines);
