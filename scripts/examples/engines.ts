@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { processAlive } from '../../src/lib/process-alive.ts';
 
 const run = promisify(execFile);
 
@@ -34,15 +35,6 @@ const log = (msg: string) => process.stderr.write(`[examples] ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Run fn while holding a directory lock (mkdir is atomic). A lock whose owner process is gone is taken over. */
 export async function withLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(lock), { recursive: true });
@@ -60,7 +52,7 @@ export async function withLock<T>(lock: string, fn: () => Promise<T>): Promise<T
       } catch {
         /* being created or removed: wait */
       }
-      if (Number.isFinite(owner) && owner > 0 && !alive(owner)) {
+      if (Number.isFinite(owner) && owner > 0 && !processAlive(owner)) {
         const stale = `${lock}.stale-${process.pid}`;
         try {
           renameSync(lock, stale);

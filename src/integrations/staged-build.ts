@@ -2,16 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-/** Is a process with this id running? (A staging folder of a killed build has no owner any more.) */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { processAlive } from '../lib/process-alive';
 
 /**
  * A build writes into a staging folder next to the output folder (`dist.staging-<pid>/`), and only its last
@@ -42,7 +33,7 @@ export function stagedBuild(): { begin: AstroIntegration; end: AstroIntegration 
           if (existsSync(parent)) {
             for (const f of readdirSync(parent)) {
               const m = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(staging|old)-(\\d+)$`).exec(f);
-              if (m && !alive(Number(m[2]))) rmSync(join(parent, f), { recursive: true, force: true });
+              if (m && !processAlive(Number(m[2]))) rmSync(join(parent, f), { recursive: true, force: true });
             }
           }
           staging = join(parent, `${name}.staging-${process.pid}`);

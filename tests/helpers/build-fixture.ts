@@ -20,19 +20,26 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Writes a content tree ({"kafka/a.md": "..."}) to a temp folder and runs `astro build` on it. */
-export function buildContent(files: Record<string, string>, env: Record<string, string> = {}): BuildResult {
-  const root = mkdtempSync(join(tmpdir(), 'fg-content-'));
+/**
+ * Writes a content tree ({"kafka/a.md": "..."}, the three track folders always present) into root/content and
+ * gives the output folder and the environment that builds it (its own Astro cache, no colours in the log).
+ */
+function writeContentTree(root: string, files: Record<string, string>, env: Record<string, string> = {}) {
   const content = join(root, 'content');
   for (const track of ['python', 'aws', 'kafka']) mkdirSync(join(content, track), { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(content, path)), { recursive: true });
     writeFileSync(join(content, path), text);
   }
-  const outDir = join(root, 'dist');
+  return { outDir: join(root, 'dist'), env: buildEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...env }) };
+}
+
+/** Writes a content tree ({"kafka/a.md": "..."}) to a temp folder and runs `astro build` on it. */
+export function buildContent(files: Record<string, string>, env: Record<string, string> = {}): BuildResult {
+  const { outDir, env: buildVars } = writeContentTree(mkdtempSync(join(tmpdir(), 'fg-content-')), files, env);
   const run = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: process.cwd(),
-    env: buildEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...env }),
+    env: buildVars,
     encoding: 'utf8',
     timeout: 180_000,
   });
@@ -62,15 +69,8 @@ export interface FixtureResult extends BuildResult {
 export async function buildFixture(files: Record<string, string>, options: FixtureOptions = {}): Promise<FixtureResult> {
   const root = options.root ?? mkdtempSync(join(tmpdir(), 'fg-content-'));
   mkdirSync(root, { recursive: true });
-  const content = join(root, 'content');
-  for (const track of ['python', 'aws', 'kafka']) mkdirSync(join(content, track), { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(content, path)), { recursive: true });
-    writeFileSync(join(content, path), text);
-  }
-  const outDir = join(root, 'dist');
+  const { outDir, env } = writeContentTree(root, files, options.env);
   const started = performance.now();
-  const env = buildEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...options.env });
   const { status, output } = await new Promise<{ status: number | null; output: string }>((resolve) => {
     const child = spawn('npx', ['astro', 'build', '--outDir', outDir], { cwd: process.cwd(), env });
     let out = '';
