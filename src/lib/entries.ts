@@ -133,6 +133,15 @@ export function entryPlace(index: SiteIndex, entry: EntryInfo, noun: Noun): stri
   return `${noun.one} ${i + 1} of ${index.numberedCount.get(entry.track) ?? 0}`;
 }
 
+/**
+ * The short place a "Continue with …" link names: "stage 3" for a numbered entry (counted among the numbered
+ * entries alone, as the entry header counts), or the page's own kind ("Interview practice").
+ */
+export function entryShortPlace(index: SiteIndex, entry: EntryInfo, noun: Noun): string {
+  if (entry.kind) return entry.kind;
+  return `${noun.one} ${(index.numberedPosition.get(entryKey(entry.track, entry.id)) ?? 0) + 1}`;
+}
+
 /** What a track holds: "18 stages", or "7 categories, plus Architect mindset and Reference pipeline". */
 export function trackContents(entries: readonly EntryInfo[], noun: Noun): string {
   const others = entries.filter((e) => e.kind).map((e) => e.navLabel ?? e.title);

@@ -5,8 +5,8 @@
  */
 import { isObj, isOn } from './library-core';
 
-/** An entry of a track in learning order: its id and title. */
-export type OrderEntry = [id: string, title: string];
+/** An entry of a track in learning order: its id, its title and, when known, its short place ("stage 3", or a kind such as "Interview practice"). */
+export type OrderEntry = [id: string, title: string, place?: string];
 
 const at = (m: unknown) => (isObj(m) && typeof m.at === 'number' ? m.at : 0);
 

@@ -37,6 +37,7 @@ describe('what each page is', () => {
   it('says on the home page what the examples were verified against, AWS included', () => {
     const home = text(htmlOf('/'));
     expect(home).not.toContain('against the real software');
+    expect(home).toMatch(/what it prints matches, line by line, the output shown with it/);
     expect(home).toMatch(/Kafka code against a real Kafka broker/);
     expect(home).toMatch(/AWS code against moto, an emulator of the AWS APIs \(not a real AWS account\)/);
   });

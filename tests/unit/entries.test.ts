@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNavLabels, checkReferences, checkUniqueOrder, countOf, entryPlace, indexEntries, sortByOrder, trackContents, type EntryInfo } from '../../src/lib/entries';
+import { checkNavLabels, checkReferences, checkUniqueOrder, countOf, entryPlace, entryShortPlace, indexEntries, sortByOrder, trackContents, type EntryInfo } from '../../src/lib/entries';
 
 const entry = (id: string, order: number, extra: Partial<EntryInfo> = {}): EntryInfo => ({
   track: 'kafka', id, order, title: id, summary: `${id} summary`, file: `content/kafka/${id}.mdx`, ...extra,
@@ -55,6 +55,10 @@ describe('what a page is, and what a track holds', () => {
   it('counts a numbered entry among the numbered ones only, and names a page of another kind by its kind', () => {
     expect(entryPlace(index, aws[1]!, category)).toBe('category 2 of 2');
     expect(entryPlace(index, aws[3]!, category)).toBe('Worked example');
+  });
+  it('names the place a "Continue with" link shows the same way: "category 2", or the kind', () => {
+    expect(entryShortPlace(index, aws[1]!, category)).toBe('category 2');
+    expect(entryShortPlace(index, aws[2]!, category)).toBe('Architecture principles');
   });
   it('says what a track holds with a real plural', () => {
     expect(countOf(1, category)).toBe('1 category');
