@@ -11,8 +11,9 @@ const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>|<style[\s
 
 describe('what each page is', () => {
   it('numbers the categories among themselves and names the pages that are not categories', () => {
-    expect(kicker('/aws/compute/')).toBe('AWS · category 1 of 7');
-    expect(kicker('/aws/integration/')).toBe('AWS · category 7 of 7');
+    expect(kicker('/aws/compute/')).toBe('AWS · category 1 of 8');
+    expect(kicker('/aws/integration/')).toBe('AWS · category 7 of 8');
+    expect(kicker('/aws/analytics/')).toBe('AWS · category 8 of 8');
     expect(kicker('/aws/architect-mindset/')).toBe('AWS · Architecture principles');
     expect(kicker('/aws/reference-pipeline/')).toBe('AWS · Worked example');
     expect(kicker('/kafka/interview-questions/')).toBe('Kafka · Interview practice');
@@ -22,10 +23,10 @@ describe('what each page is', () => {
   it('counts with real plurals on the home and track pages', () => {
     const home = text(htmlOf('/'));
     expect(home).toContain('18 stages');
-    expect(home).toContain('7 categories, plus Senior architect mindset and Reference pipeline');
+    expect(home).toContain('8 categories, plus Senior architect mindset and Reference pipeline');
     expect(home).toContain('24 concepts, plus Interview questions');
     expect(home).not.toMatch(/categorys|\bcategory s\b/);
-    expect(text(htmlOf('/aws/'))).toContain('7 categories, plus Senior architect mindset and Reference pipeline, in learning order');
+    expect(text(htmlOf('/aws/'))).toContain('8 categories, plus Senior architect mindset and Reference pipeline, in learning order');
   });
 
   it('spells MirrorMaker 2 as Apache Kafka does, on every page', () => {
