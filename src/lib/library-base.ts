@@ -6,9 +6,6 @@
  */
 export const STORAGE_KEY = 'fg-library';
 
-/** A plain object (not null, not an array): what every stored field is checked with. */
-export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The store's version: 2 added the review schedules, the review log and the review settings (src/lib/review-core.ts). */
 export const VERSION = 2;
 export const emptySnapshot = () => ({ version: VERSION as typeof VERSION, bookmarks: {}, progress: {}, cards: {}, notes: {} });

@@ -6,15 +6,16 @@
  *
  * Keys: an entry is "track/id" ("kafka/partitions"); a section is "track/id#anchor".
  */
-import { emptySnapshot, isObj, VERSION } from './library-base';
+import { emptySnapshot, VERSION } from './library-base';
 
-export { STORAGE_KEY, emptySnapshot, countText, VERSION, isObj } from './library-base';
+export { STORAGE_KEY, emptySnapshot, countText, VERSION } from './library-base';
 export type Kind = 'bookmarks' | 'progress' | 'cards' | 'notes';
 export const KINDS: readonly Kind[] = ['bookmarks', 'progress', 'cards', 'notes'];
 
 /** The stored document as pages read it: records may be anything. `reviews`, `log`, `prefs`: version 2. */
 export type Snapshot = Record<Kind, Record<string, unknown>> & { version?: number; lastRead?: unknown; reviews?: Record<string, unknown>; log?: unknown[]; prefs?: unknown };
 
+export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const pageOf = (key: string) => key.split('#')[0]!;
 export const trackOf = (key: string) => key.split('/')[0]!;
 

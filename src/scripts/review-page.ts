@@ -3,26 +3,11 @@
  * (track, concept, level, kept in the URL), due counts per concept, the daily new-card limit and goal, the
  * streak, and the start of a session: review-session.ts and the scheduler (ts-fsrs) load only then, the
  * chart (review-chart.ts) only once there are reviews to draw. Counts come from stored due dates
- * (src/lib/review-core.ts), without the scheduler. On a first visit (nothing stored) the library code
- * (library-core.ts) loads only when something is saved or another tab starts a library: until then the
- * counts are those of an empty library.
+ * (src/lib/review-core.ts), without the scheduler.
  */
-import { emptySnapshot, isObj, STORAGE_KEY } from '../lib/library-base';
-import type { Snapshot } from '../lib/library-core';
+import { isObj } from '../lib/library-core';
 import { DEFAULT_PREFS, dueKeys, dueOf, sessionQueue, streak, today, untilText, type Prefs } from '../lib/review-core';
-
-type Core = typeof import('./library-core');
-let core: Core | undefined;
-const loadCore = async () => (core ??= await import('./library-core'));
-const empty: Snapshot = emptySnapshot();
-const snapshot = () => core?.snap ?? empty;
-let stored = false;
-try {
-  stored = localStorage.getItem(STORAGE_KEY) !== null;
-} catch {
-  /* storage disabled: an empty library; saving says why it failed */
-}
-if (stored) await loadCore();
+import { act, say, snap } from './library-core';
 
 const $ = <T extends HTMLElement>(s: string) => document.querySelector<T>(s)!;
 const box = $('[data-fc-review]');
@@ -33,13 +18,10 @@ const cards = [...document.querySelectorAll<HTMLElement>('.fc-card')];
 const groups = [...document.querySelectorAll<HTMLElement>('.fc-group')];
 const start = $<HTMLButtonElement>('[data-fc-start]');
 const chart = $('[data-fc-chart]');
-const prefs = (): Prefs => {
-  const stored = snapshot().prefs;
-  return { ...DEFAULT_PREFS, ...(isObj(stored) ? stored : {}) };
-};
+const prefs = (): Prefs => ({ ...DEFAULT_PREFS, ...(isObj(snap.prefs) ? snap.prefs : {}) });
 const keysOf = (list: HTMLElement[]) => list.map((c) => c.dataset.key!);
 const shown = () => cards.filter((c) => !c.hidden);
-const queue = () => sessionQueue(keysOf(shown()), snapshot().reviews, snapshot().log, Date.now(), prefs().newPerDay);
+const queue = () => sessionQueue(keysOf(shown()), snap.reviews, snap.log, Date.now(), prefs().newPerDay);
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 const params = new URLSearchParams(location.search);
@@ -57,7 +39,6 @@ function filter() {
 
 let drawn = false;
 function sync() {
-  const snap = snapshot();
   const now = Date.now();
   const { due, fresh } = queue();
   const n = due.length + fresh.length;
@@ -81,14 +62,11 @@ function sync() {
 
 const session = () => {
   void import('../lib/review'); // the session's module needs it: ask for both at once
-  void loadCore(); // and the library, which it saves to and this page then reads
   return import('./review-session');
 };
 start.onclick = async () => {
   const { due, fresh } = queue();
-  const run = await session();
-  await loadCore();
-  run.review([...due, ...fresh], (said) => {
+  (await session()).review([...due, ...fresh], (said) => {
     $('[data-fc-result]').textContent = said;
     sync();
     start.focus();
@@ -100,19 +78,13 @@ for (const input of [newIn!, goalIn!]) {
   input.onchange = () => {
     const v = Math.round(Number(input.value));
     const [lo, hi] = [Number(input.min), Number(input.max)];
-    void loadCore().then(({ act, say, snap }) => {
-      if (!(v >= lo && v <= hi)) return say(input, `Enter a whole number from ${lo} to ${hi}.`);
-      act(input, { ...snap, prefs: { ...prefs(), [input.name]: v, at: Date.now() } }, 'Saved.');
-    });
+    if (!(v >= lo && v <= hi)) return say(input, `Enter a whole number from ${lo} to ${hi}.`);
+    act(input, { ...snap, prefs: { ...prefs(), [input.name]: v, at: Date.now() } }, 'Saved.');
   };
 }
 addEventListener('fg-library', sync);
-// Another tab started a library: load the code, which reads it (and follows later changes), and show it.
-if (!core) addEventListener('storage', (e) => e.key === STORAGE_KEY && !core && void loadCore().then(sync));
 // Known / Not yet marks from before spaced review become schedules the first time this page sees them.
-const { cards: marks, reviews } = snapshot();
-if (core && Object.entries(marks).some(([k, m]) => !reviews?.[k] && isObj(m) && typeof m.at === 'number')) {
-  const { act, snap } = core;
+if (Object.entries(snap.cards).some(([k, m]) => !snap.reviews?.[k] && isObj(m) && typeof m.at === 'number')) {
   void import('../lib/review').then((m) => act(start, { ...snap, reviews: { ...snap.reviews, ...m.migrateMarks(snap.cards, snap.reviews ?? {}) } }));
 }
 box.hidden = false;
