@@ -128,9 +128,8 @@ export const numberedEntries = (entries: readonly EntryInfo[]): EntryInfo[] => e
  * among them alone), or the page's own kind ("Worked example").
  */
 export function entryPlace(index: SiteIndex, entry: EntryInfo, noun: Noun): string {
-  if (entry.kind) return entry.kind;
-  const i = index.numberedPosition.get(entryKey(entry.track, entry.id)) ?? 0;
-  return `${noun.one} ${i + 1} of ${index.numberedCount.get(entry.track) ?? 0}`;
+  const short = entryShortPlace(index, entry, noun);
+  return entry.kind ? short : `${short} of ${index.numberedCount.get(entry.track) ?? 0}`;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { isObj, isOn } from './library-core';
 
-/** An entry of a track in learning order: its id, its title and, when known, its short place ("stage 3", or a kind such as "Interview practice"). */
+/** An entry of a track in learning order: its id, its title and its short place ("stage 3", or a kind such as "Interview practice"; the home page always gives it, progress logic never reads it). */
 export type OrderEntry = [id: string, title: string, place?: string];
 
 const at = (m: unknown) => (isObj(m) && typeof m.at === 'number' ? m.at : 0);

@@ -86,7 +86,7 @@ const [cont] = $$('[data-lib-continue]');
 const cardsOf = $$('[data-lib-order]');
 const orders = Object.fromEntries(cardsOf.map((c) => [c.dataset.libOrder!, JSON.parse(c.dataset.entries!) as OrderEntry[]]));
 const place = (track: string, n: { index: number; entry: OrderEntry }): [string, string] =>
-  [`${cont!.dataset.base}${track}/${n.entry[0]}/`, `${n.entry[2] ?? `${cardsOf.find((c) => c.dataset.libOrder === track)!.dataset.noun} ${n.index + 1}`} · ${n.entry[1]}`];
+  [`${cont!.dataset.base}${track}/${n.entry[0]}/`, `${n.entry[2]!} · ${n.entry[1]}`];
 const homeLinks = () => {
   for (const c of cardsOf) {
     const n = nextInTrack(snap.progress, c.dataset.libOrder!, orders[c.dataset.libOrder!]!);
