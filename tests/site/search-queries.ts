@@ -348,7 +348,7 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'pydantic', expect: py('transformation', 'record-validation-with-pydantic') },
   { q: 'pandera', expect: py('transformation', 'frame-validation-with-pandera') },
   { q: 'validate dataframe schema', expect: py('transformation'), top: 3 },
-  { q: 'ANSI mode spark', expect: py('big-data', 'two-spark-4-defaults-that-change-pipelines') },
+  { q: 'ANSI mode spark', expect: py('big-data') },
   { q: 'try_cast', expect: py('big-data') },
   { q: 'dynamic partition overwrite', expect: py('big-data', 'two-spark-4-defaults-that-change-pipelines') },
   { q: 'spark connect', expect: py('big-data') },
