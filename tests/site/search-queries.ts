@@ -345,4 +345,12 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'export progress', expect: '/library/' },
   { q: 'python roadmap', expect: '/python/' },
   { q: 'kafka concepts', expect: '/kafka/', top: 3 },
+  { q: 'pydantic', expect: py('transformation', 'record-validation-with-pydantic') },
+  { q: 'pandera', expect: py('transformation', 'frame-validation-with-pandera') },
+  { q: 'validate dataframe schema', expect: py('transformation'), top: 3 },
+  { q: 'ANSI mode spark', expect: py('big-data') },
+  { q: 'try_cast', expect: py('big-data') },
+  { q: 'dynamic partition overwrite', expect: py('big-data', 'two-spark-4-defaults-that-change-pipelines') },
+  { q: 'spark connect', expect: py('big-data') },
+  { q: 'delete_matching', expect: py('binary-file-formats', 'partitioned-datasets') },
 ];
