@@ -345,4 +345,10 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'export progress', expect: '/library/' },
   { q: 'python roadmap', expect: '/python/' },
   { q: 'kafka concepts', expect: '/kafka/', top: 3 },
+  // ---- Fundamentals building blocks, large pandas reads, concurrent extraction ----
+  { q: 'context manager', expect: py('fundamentals', 'context-managers-cleanup-that-always-runs') },
+  { q: 'generator yield', expect: py('fundamentals', 'generators-one-value-at-a-time') },
+  { q: 'modules and imports', expect: py('fundamentals', 'modules-and-imports') },
+  { q: 'read_csv chunksize', expect: py('pandas-and-numpy', 'large-inputs-read-less-type-tighter-read-in-chunks') },
+  { q: 'ThreadPoolExecutor', expect: py('data-extraction', 'concurrent-requests-for-io-bound-extraction') },
 ];
