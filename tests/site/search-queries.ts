@@ -354,4 +354,10 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'dynamic partition overwrite', expect: py('big-data', 'two-spark-4-defaults-that-change-pipelines') },
   { q: 'spark connect', expect: py('big-data') },
   { q: 'delete_matching', expect: py('binary-file-formats', 'partitioned-datasets') },
+  // ---- Fundamentals building blocks, large pandas reads, concurrent extraction ----
+  { q: 'context manager', expect: py('fundamentals', 'context-managers-cleanup-that-always-runs') },
+  { q: 'generator yield', expect: py('fundamentals', 'generators-one-value-at-a-time') },
+  { q: 'modules and imports', expect: py('fundamentals', 'modules-and-imports') },
+  { q: 'read_csv chunksize', expect: py('pandas-and-numpy', 'large-inputs-read-less-type-tighter-read-in-chunks') },
+  { q: 'ThreadPoolExecutor', expect: py('data-extraction', 'concurrent-requests-for-io-bound-extraction') },
 ];
