@@ -345,4 +345,11 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'export progress', expect: '/library/' },
   { q: 'python roadmap', expect: '/python/' },
   { q: 'kafka concepts', expect: '/kafka/', top: 3 },
+  // ---- Environments and projects ----
+  { q: 'virtual environment', expect: py('environments-and-projects') },
+  { q: 'pyproject.toml', expect: py('environments-and-projects') },
+  { q: 'uv lock', expect: py('environments-and-projects') },
+  { q: 'pip freeze', expect: py('environments-and-projects') },
+  { q: 'requirements.txt', expect: py('environments-and-projects') },
+  { q: 'editable install', expect: py('environments-and-projects') },
 ];
