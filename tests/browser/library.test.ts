@@ -257,11 +257,11 @@ describe('progress', () => {
     await expect.poll(() => pressed(page, '.lib-actions [data-lib-learned]')).toBe('true');
     await page.goto(url('/'));
     const cont = page.locator('[data-lib-continue] a');
-    await expect.poll(() => cont.textContent()).toBe('stage 3 · Text file formats');
-    expect(new URL((await cont.getAttribute('href'))!, server.url).pathname).toBe('/python/text-file-formats/');
+    await expect.poll(() => cont.textContent()).toBe('stage 3 · Environments and projects');
+    expect(new URL((await cont.getAttribute('href'))!, server.url).pathname).toBe('/python/environments-and-projects/');
     const card = page.locator('.track-card', { has: page.locator('#python') }).locator('.start-link');
-    expect(await card.textContent()).toBe('Continue with stage 3 · Text file formats →');
-    expect(new URL((await card.getAttribute('href'))!, server.url).pathname).toBe('/python/text-file-formats/');
+    expect(await card.textContent()).toBe('Continue with stage 3 · Environments and projects →');
+    expect(new URL((await card.getAttribute('href'))!, server.url).pathname).toBe('/python/environments-and-projects/');
     // A track not started keeps its "Start with".
     expect(await page.locator('.track-card', { has: page.locator('#kafka') }).locator('.start-link').textContent()).toMatch(/^Start with /);
     await context.close();

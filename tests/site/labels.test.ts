@@ -22,7 +22,7 @@ describe('what each page is', () => {
 
   it('counts with real plurals on the home and track pages', () => {
     const home = text(htmlOf('/'));
-    expect(home).toContain('20 stages');
+    expect(home).toContain('21 stages');
     expect(home).toContain('8 categories, plus Senior architect mindset and Reference pipeline');
     expect(home).toContain('24 concepts, plus Interview questions');
     expect(home).not.toMatch(/categorys|\bcategory s\b/);

@@ -360,4 +360,11 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'modules and imports', expect: py('fundamentals', 'modules-and-imports') },
   { q: 'read_csv chunksize', expect: py('pandas-and-numpy', 'large-inputs-read-less-type-tighter-read-in-chunks') },
   { q: 'ThreadPoolExecutor', expect: py('data-extraction', 'concurrent-requests-for-io-bound-extraction') },
+  // ---- Environments and projects ----
+  { q: 'virtual environment', expect: py('environments-and-projects') },
+  { q: 'pyproject.toml', expect: py('environments-and-projects') },
+  { q: 'uv lock', expect: py('environments-and-projects') },
+  { q: 'pip freeze', expect: py('environments-and-projects') },
+  { q: 'requirements.txt', expect: py('environments-and-projects') },
+  { q: 'editable install', expect: py('environments-and-projects') },
 ];
