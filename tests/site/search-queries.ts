@@ -345,4 +345,9 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'export progress', expect: '/library/' },
   { q: 'python roadmap', expect: '/python/' },
   { q: 'kafka concepts', expect: '/kafka/', top: 3 },
+  // ---- Airflow 3 DAG and time zones (orchestration, ETL pipelines) ----
+  { q: 'airflow backfill create', expect: py('orchestration'), top: 3 },
+  { q: 'dag.test logical_date', expect: py('orchestration'), top: 3 },
+  { q: 'daylight saving time', expect: py('etl-pipelines'), top: 3 },
+  { q: 'tz_localize', expect: py('etl-pipelines'), top: 3 },
 ];
