@@ -8,7 +8,7 @@
  */
 import { spawn, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync, readdirSync, openSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync, readdirSync, openSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ export const CACHE = join(ROOT, '.cache');
 export const SCRIPTS = join(ROOT, 'scripts/examples');
 export const KAFKA_BIN = join(SCRIPTS, 'kafka-bin');
 const REQUIREMENTS = join(ROOT, 'examples/requirements.txt');
+const AIRFLOW_REQUIREMENTS = join(ROOT, 'examples/requirements-airflow.txt');
 const POM = join(SCRIPTS, 'kafka-pom.xml');
 
 /** Java used for Kafka and pyspark: Java 17 (Kafka 4.x class files are Java 17). EXAMPLES_JAVA_HOME overrides. */
@@ -117,30 +118,75 @@ print(json.dumps({
 }))
 `;
 
-/** Create (once per requirements.txt content) or reuse .cache/venv-<hash>. */
-export async function ensureVenv(): Promise<Venv> {
-  const hash = sha(readFileSync(REQUIREMENTS)).slice(0, 12);
-  const dir = join(CACHE, `venv-${hash}`);
+/**
+ * Create (once per requirements file content) or reuse .cache/<name>-<hash>. `after` runs inside the lock once
+ * the packages are installed (e.g. to build a cache that belongs to this venv), before the venv counts as complete.
+ */
+export async function ensureVenv(
+  requirements = REQUIREMENTS,
+  name = 'venv',
+  after?: (dir: string, logFile: string, env: NodeJS.ProcessEnv) => Promise<void>,
+): Promise<Venv> {
+  const hash = sha(readFileSync(requirements)).slice(0, 12);
+  const dir = join(CACHE, `${name}-${hash}`);
   const done = join(dir, '.complete.json');
+  const file = requirements.slice(ROOT.length + 1);
   if (!existsSync(done)) {
     await withLock(`${dir}.lock`, async () => {
       if (existsSync(done)) return;
       const started = Date.now();
-      log(`building ${dir} from examples/requirements.txt (first run only; takes a few minutes)`);
+      log(`building ${dir} from ${file} (first run only; takes a few minutes)`);
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(CACHE, { recursive: true });
-      const logFile = join(CACHE, `venv-${hash}.log`);
+      const logFile = join(CACHE, `${name}-${hash}.log`);
       writeFileSync(logFile, '');
       await logged('python3', ['-m', 'venv', dir], logFile);
       const env = { ...process.env, PIP_CACHE_DIR: join(CACHE, 'pip'), PIP_DISABLE_PIP_VERSION_CHECK: '1' };
-      await logged(join(dir, 'bin/python'), ['-m', 'pip', 'install', '-r', REQUIREMENTS], logFile, env);
-      const { stdout } = await run(join(dir, 'bin/python'), ['-c', VERSIONS_PY, REQUIREMENTS]);
+      await logged(join(dir, 'bin/python'), ['-m', 'pip', 'install', '-r', requirements], logFile, env);
+      if (after) await after(dir, logFile, env);
+      const { stdout } = await run(join(dir, 'bin/python'), ['-c', VERSIONS_PY, requirements], { maxBuffer: 1 << 24 });
       writeFileSync(done, stdout);
-      log(`venv ready in ${Math.round((Date.now() - started) / 1000)} s`);
+      log(`${name} ready in ${Math.round((Date.now() - started) / 1000)} s`);
     });
   }
   const info = JSON.parse(readFileSync(done, 'utf8')) as Omit<Venv, 'dir' | 'bin' | 'python'>;
   return { dir, bin: join(dir, 'bin'), python: join(dir, 'bin/python'), ...info };
+}
+
+// ---------------------------------------------------------------- Airflow
+
+export interface AirflowVenv extends Venv {
+  /** An Airflow metadata database (SQLite) right after `airflow db migrate`; each block gets a copy. */
+  templateDb: string;
+}
+
+/**
+ * Settings of every Airflow process the runner starts: no example DAGs (they would be parsed and listed with the
+ * page's own), and the metadata database at the default place, $AIRFLOW_HOME/airflow.db.
+ */
+export const AIRFLOW_ENV = { AIRFLOW__CORE__LOAD_EXAMPLES: 'False' } as const;
+
+/**
+ * The Airflow venv (.cache/venv-airflow-<hash of examples/requirements-airflow.txt>), kept apart from the main
+ * venv because Airflow pins many packages of its own. Building it also runs `airflow db migrate` once into a
+ * template database next to it: the migrated schema depends only on the pinned Airflow version and holds no
+ * paths, so a copy of it is a fresh, ready metadata database for any AIRFLOW_HOME.
+ */
+export async function ensureAirflow(): Promise<AirflowVenv> {
+  const venv = await ensureVenv(AIRFLOW_REQUIREMENTS, 'venv-airflow', async (dir, logFile, env) => {
+    const home = join(dir, 'airflow-template');
+    rmSync(home, { recursive: true, force: true });
+    mkdirSync(home, { recursive: true });
+    await logged(join(dir, 'bin/airflow'), ['db', 'migrate'], logFile, { ...env, ...AIRFLOW_ENV, AIRFLOW_HOME: home });
+    if (!existsSync(join(home, 'airflow.db'))) throw new Error(`airflow db migrate wrote no ${join(home, 'airflow.db')}; see ${logFile}`);
+  });
+  return { ...venv, templateDb: join(venv.dir, 'airflow-template/airflow.db') };
+}
+
+/** A fresh AIRFLOW_HOME at home: a copy of the migrated template database (milliseconds, instead of seconds for a migration). */
+export function freshAirflowHome(templateDb: string, home: string): void {
+  mkdirSync(home, { recursive: true });
+  copyFileSync(templateDb, join(home, 'airflow.db'));
 }
 
 // ---------------------------------------------------------------- Kafka jars

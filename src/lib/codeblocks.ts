@@ -53,7 +53,7 @@ export const RUN_LANGS = ['python', 'bash', 'sh', 'console', 'properties'] as co
 /** Languages that are parsed/linted but not executed. */
 export const CHECK_LANGS = ['json', 'yaml', 'yml'] as const;
 /** Engines a block can ask for with `requires=` (synonym `engine=`). */
-export const ENGINES = ['kafka', 'aws', 'http', 'spark'] as const;
+export const ENGINES = ['kafka', 'aws', 'http', 'spark', 'airflow'] as const;
 export type Engine = (typeof ENGINES)[number];
 
 /** Kinds accepted by `properties kind=…`. */

@@ -367,4 +367,9 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'pip freeze', expect: py('environments-and-projects') },
   { q: 'requirements.txt', expect: py('environments-and-projects') },
   { q: 'editable install', expect: py('environments-and-projects') },
+  // ---- Airflow 3 DAG and time zones (orchestration, ETL pipelines) ----
+  { q: 'airflow backfill create', expect: py('orchestration'), top: 3 },
+  { q: 'dag.test logical_date', expect: py('orchestration'), top: 3 },
+  { q: 'daylight saving time', expect: py('etl-pipelines'), top: 3 },
+  { q: 'tz_localize', expect: py('etl-pipelines'), top: 3 },
 ];

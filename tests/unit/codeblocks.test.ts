@@ -135,7 +135,7 @@ never closed
     expect(b.map((x) => x.errors)).toEqual([
       ['p.mdx:1: norun needs a reason: norun="why this is not run"'],
       ['p.mdx:4: "chain" but there is no runnable bash block before it on this page'],
-      ['p.mdx:7: unknown engine "mongo" (known: kafka, aws, http, spark)', 'p.mdx:7: timeout must be a number of seconds'],
+      ['p.mdx:7: unknown engine "mongo" (known: kafka, aws, http, spark, airflow)', 'p.mdx:7: timeout must be a number of seconds'],
       ['p.mdx:10: unknown properties kind "zookeeper" (known: broker, topic, producer, consumer, admin, connect, streams, mirrormaker)'],
       ['p.mdx:13: code fence is never closed: add a line ``` after the code'],
     ]);
@@ -199,6 +199,11 @@ describe('runnable, checked, engines', () => {
   test('requires and engine are synonyms and take lists', () => {
     expect(requirements(b('python', 'requires=kafka,aws engine=http'))).toEqual(['aws', 'http', 'kafka']);
     expect(requirements(b('python'))).toEqual([]);
+  });
+  test('airflow is an engine: a block that asks for it is valid', () => {
+    expect(requirements(b('bash', 'requires=airflow timeout=300'))).toEqual(['airflow']);
+    const [block] = extractBlocks('```bash requires=airflow\nairflow version\n```\n', 'p.mdx');
+    expect(block!.errors).toEqual([]);
   });
 });
 

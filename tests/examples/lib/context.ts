@@ -18,6 +18,8 @@ export interface ExamplesContext {
     /** the JVM running Kafka */
     java?: string;
     moto?: string;
+    /** apache-airflow in the Airflow venv, when a selected block has requires=airflow */
+    airflow?: string;
     /** distribution → version, for every package in the venv */
     packages: Record<string, string>;
     /** importable top-level module → distributions */
@@ -27,6 +29,8 @@ export interface ExamplesContext {
   motoUrls: string[];
   /** Kafka config names by kind, when the Kafka jars were needed. */
   configNames?: Record<string, string[]>;
+  /** The Airflow venv (requires=airflow): its dir and the migrated template metadata database. */
+  airflow?: { dir: string; bin: string; templateDb: string };
   /** Max number of units running at once. */
   concurrency: number;
 }

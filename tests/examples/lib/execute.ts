@@ -18,6 +18,7 @@ import {
   type CodeBlock,
 } from '../../../src/lib/codeblocks.ts';
 import type { BlockResult, ExamplesContext } from './context.ts';
+import { AIRFLOW_ENV, freshAirflowHome } from '../../../scripts/examples/engines.ts';
 import { unknownKeyMessage } from './properties.ts';
 
 export interface ProcessResult {
@@ -95,6 +96,7 @@ export function verifiedWith(block: CodeBlock, ctx: ExamplesContext): string[] {
   const engines = requirements(block);
   if (engines.includes('kafka') || /\bkafka-[\w-]+\.sh\b/.test(block.code)) push(v.kafka && `Kafka ${v.kafka}`);
   if (engines.includes('aws')) push(v.moto && `moto ${v.moto}`);
+  if (engines.includes('airflow')) push(v.airflow && `Apache Airflow ${v.airflow}`);
   return out;
 }
 
@@ -102,6 +104,17 @@ function workDir(ctx: ExamplesContext, block: CodeBlock): string {
   const dir = join(ctx.runDir, 'work', `${block.file.replace(/[^\w.-]+/g, '_')}-${block.line}`);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * requires=airflow: the Airflow venv first on PATH (python too), and AIRFLOW_HOME at Airflow's default, ~/airflow,
+ * with a fresh copy of the migrated metadata database (so every block or chain starts with no DAGs and no runs).
+ */
+function airflowEnv(ctx: ExamplesContext, home: string): Record<string, string> {
+  if (!ctx.airflow) throw new Error('requires=airflow but the Airflow venv was not prepared');
+  const airflowHome = join(home, 'airflow');
+  freshAirflowHome(ctx.airflow.templateDb, airflowHome);
+  return { ...AIRFLOW_ENV, AIRFLOW_HOME: airflowHome, VIRTUAL_ENV: ctx.airflow.dir, PATH: `${ctx.airflow.bin}:${ctx.env.PATH}` };
 }
 
 const section = (title: string, text: string) => (text.trim() ? `--- ${title}\n${text.trimEnd()}\n` : `--- ${title}: (empty)\n`);
@@ -119,7 +132,7 @@ export async function runUnit(unit: CodeBlock[], ctx: ExamplesContext): Promise<
   const scriptFile = join(harness, page.split('/').pop()! + (script.interpreter === 'python' ? '.py' : '.sh'));
   writeFileSync(scriptFile, script.script);
   const timeout = unit.reduce((sum, b) => sum + Number(b.meta.timeout ?? 60), 0); // a chain gets each block's limit
-  const env = { ...ctx.env, HOME: cwd };
+  const env = { ...ctx.env, HOME: cwd, ...(unit.some((b) => requirements(b).includes('airflow')) ? airflowEnv(ctx, cwd) : {}) };
   // python: compile under the page's path so tracebacks name the page and its line numbers
   const [cmd, args] =
     script.interpreter === 'python'

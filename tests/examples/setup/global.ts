@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { extractBlocks, isVerified, requirements } from '../../../src/lib/codeblocks.ts';
-import { ensureKafka, ensureVenv, JAVA, JAVA_HOME, KAFKA_BIN, ROOT, startDemoApi, startKafka, startMoto, withLock, CACHE, type Engine } from '../../../scripts/examples/engines.ts';
+import { ensureAirflow, ensureKafka, ensureVenv, JAVA, JAVA_HOME, KAFKA_BIN, ROOT, startDemoApi, startKafka, startMoto, withLock, CACHE, type Engine } from '../../../scripts/examples/engines.ts';
 import type { BlockResult, ExamplesContext } from '../lib/context.ts';
 import { selectFiles } from '../lib/select.ts';
 import { report, writeRecord } from '../lib/record.ts';
@@ -31,9 +31,11 @@ export default async function setup(project: TestProject) {
   mkdirSync(join(runDir, 'results'));
   process.stderr.write(`[examples] ${files.length} page(s), ${verified.length} block(s) to verify; engines: ${[...needs].join(', ') || 'none'}; run dir ${runDir}\n`);
 
-  const [venv, kafkaDist] = await Promise.all([
+  const [venv, kafkaDist, airflow] = await Promise.all([
     ensureVenv(),
     needs.has('kafka') || verified.some((b) => b.lang === 'properties') ? ensureKafka() : undefined,
+    // a venv of its own (Airflow's pins would fight the main venv's), built only when a selected block needs it
+    needs.has('airflow') ? ensureAirflow() : undefined,
   ]);
   const concurrency = Number(process.env.EXAMPLES_CONCURRENCY ?? 3);
   const engines: Engine[] = [];
@@ -104,11 +106,13 @@ export default async function setup(project: TestProject) {
       bash: /version (\d+\.\d+)/.exec(execFileSync('bash', ['--version'], { encoding: 'utf8' }))?.[1] ?? '?',
       ...(kafkaDist ? { kafka: kafkaDist.version, java: javaVersion() } : {}),
       ...(moto ? { moto: venv.packages.moto } : {}),
+      ...(airflow ? { airflow: airflow.packages['apache-airflow'] } : {}),
       packages: venv.packages,
       modules: venv.modules,
     },
     motoUrls: motos.map((m) => m.address),
     ...(kafkaDist ? { configNames: kafkaDist.configNames } : {}),
+    ...(airflow ? { airflow: { dir: airflow.dir, bin: airflow.bin, templateDb: airflow.templateDb } } : {}),
     concurrency,
   };
   project.provide('examples', ctx);
@@ -124,6 +128,7 @@ export default async function setup(project: TestProject) {
       const versions: Record<string, string> = { python: ctx.versions.python, bash: ctx.versions.bash, ...venv.packages };
       if (ctx.versions.kafka) versions.kafka = ctx.versions.kafka;
       if (ctx.versions.java) versions.java = ctx.versions.java;
+      if (ctx.versions.airflow) versions['apache-airflow'] = ctx.versions.airflow;
       const n = await withLock(join(CACHE, 'examples-verified.lock'), async () => writeRecord(ROOT, results, files, versions));
       if (n) process.stdout.write(`Wrote src/data/examples-verified.json (${n} verified blocks)\n`);
     }
