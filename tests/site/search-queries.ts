@@ -372,4 +372,17 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'dag.test logical_date', expect: py('orchestration'), top: 3 },
   { q: 'daylight saving time', expect: py('etl-pipelines'), top: 3 },
   { q: 'tz_localize', expect: py('etl-pipelines'), top: 3 },
+  // ---- AWS: DynamoDB TTL and Streams, S3 write safety and copies, composite alarms, Config, tracing ----
+  { q: 'dynamodb ttl', expect: aws('databases') },
+  { q: 'dynamodb streams', expect: aws('databases') },
+  { q: 'dynamodb global tables', expect: aws('databases', 'dynamodb-global-tables') },
+  { q: 's3 conditional writes', expect: aws('storage', 's3-conditional-writes') },
+  { q: 'object lock', expect: aws('storage', 's3-object-lock') },
+  { q: 's3 replication', expect: aws('storage', 's3-replication') },
+  { q: 's3 tables', expect: aws('storage', 's3-table-buckets-s3-tables') },
+  { q: 'fsx for lustre', expect: aws('storage', 'efs-fsx-for-lustre-for-hpc-and-ml') },
+  { q: 'aws config vs cloudtrail', expect: aws('monitoring') },
+  { q: 'composite alarm', expect: aws('monitoring', 'cloudwatch-composite-alarms') },
+  { q: 'x-ray', expect: aws('monitoring', 'cloudwatch-traces-x-ray-and-application-signals') },
+  { q: 'application signals', expect: aws('monitoring', 'cloudwatch-traces-x-ray-and-application-signals') },
 ];
