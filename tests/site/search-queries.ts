@@ -345,4 +345,17 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'export progress', expect: '/library/' },
   { q: 'python roadmap', expect: '/python/' },
   { q: 'kafka concepts', expect: '/kafka/', top: 3 },
+  // ---- AWS: disaster recovery, load balancing, connecting networks ----
+  { q: 'disaster recovery', expect: aws('architect-mindset', 'plan-disaster-recovery-with-numbers') },
+  { q: 'RTO RPO', expect: aws('architect-mindset', 'plan-disaster-recovery-with-numbers') },
+  { q: 'recovery point objective', expect: aws('architect-mindset'), top: 3 },
+  { q: 'pilot light', expect: aws('architect-mindset') },
+  { q: 'warm standby', expect: aws('architect-mindset') },
+  { q: 'aws backup', expect: aws('architect-mindset') },
+  { q: 'load balancer', expect: aws('networking', 'elastic-load-balancing') },
+  { q: 'ALB vs NLB', expect: aws('networking', 'elastic-load-balancing') },
+  { q: 'network load balancer', expect: aws('networking', 'elastic-load-balancing'), top: 3 },
+  { q: 'transit gateway', expect: aws('networking') },
+  { q: 'vpc peering', expect: aws('networking') },
+  { q: 'PrivateLink', expect: aws('networking') },
 ];
