@@ -385,4 +385,17 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'composite alarm', expect: aws('monitoring', 'cloudwatch-composite-alarms') },
   { q: 'x-ray', expect: aws('monitoring', 'cloudwatch-traces-x-ray-and-application-signals') },
   { q: 'application signals', expect: aws('monitoring', 'cloudwatch-traces-x-ray-and-application-signals') },
+  // ---- AWS: disaster recovery, load balancing, connecting networks ----
+  { q: 'disaster recovery', expect: aws('architect-mindset', 'plan-disaster-recovery-with-numbers') },
+  { q: 'RTO RPO', expect: aws('architect-mindset', 'plan-disaster-recovery-with-numbers') },
+  { q: 'recovery point objective', expect: aws('architect-mindset'), top: 3 },
+  { q: 'pilot light', expect: aws('architect-mindset') },
+  { q: 'warm standby', expect: aws('architect-mindset') },
+  { q: 'aws backup', expect: aws('architect-mindset') },
+  { q: 'load balancer', expect: aws('networking', 'elastic-load-balancing') },
+  { q: 'ALB vs NLB', expect: aws('networking', 'elastic-load-balancing') },
+  { q: 'network load balancer', expect: aws('networking', 'elastic-load-balancing'), top: 3 },
+  { q: 'transit gateway', expect: aws('networking') },
+  { q: 'vpc peering', expect: aws('networking') },
+  { q: 'PrivateLink', expect: aws('networking') },
 ];
