@@ -372,4 +372,10 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'dag.test logical_date', expect: py('orchestration'), top: 3 },
   { q: 'daylight saving time', expect: py('etl-pipelines'), top: 3 },
   { q: 'tz_localize', expect: py('etl-pipelines'), top: 3 },
+  // ---- Kafka: tiered storage, transactions v2, zero-copy and TLS ----
+  { q: 'tiered storage', expect: kafka('message-retention'), top: 3 },
+  { q: 'KIP-405', expect: kafka('message-retention'), top: 3 },
+  { q: 'transactions v2', expect: kafka('transactions'), top: 3 },
+  { q: 'KIP-890', expect: kafka('transactions'), top: 3 },
+  { q: 'zero copy TLS', expect: kafka('log-segments'), top: 3 },
 ];
