@@ -398,4 +398,10 @@ export const RELEVANCE: RelevanceCase[] = [
   { q: 'transit gateway', expect: aws('networking') },
   { q: 'vpc peering', expect: aws('networking') },
   { q: 'PrivateLink', expect: aws('networking') },
+  // ---- Kafka: tiered storage, transactions v2, zero-copy and TLS ----
+  { q: 'tiered storage', expect: kafka('message-retention'), top: 3 },
+  { q: 'KIP-405', expect: kafka('message-retention'), top: 3 },
+  { q: 'transactions v2', expect: kafka('transactions'), top: 3 },
+  { q: 'KIP-890', expect: kafka('transactions'), top: 3 },
+  { q: 'zero copy TLS', expect: kafka('log-segments'), top: 3 },
 ];
