@@ -114,7 +114,8 @@ describe('a guide from a folder outside the repository', () => {
     const order = ['Why pinch basil?', 'Why does a reef knot slip?', 'Does a bowline jam?'].map((q) => cards.indexOf(q));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(cards).toContain('3 questions from the interview page and the check-yourself questions at the end of each page, Herbs first.');
+    expect(cards).toContain('3 check-yourself questions, from the end of each page, Herbs first.');
+    expect(cards).toContain('<meta name="description" content="3 check-yourself questions as flashcards,');
   });
 
   it('prints each track and the whole guide, with the answers', () => {
