@@ -40,9 +40,15 @@ const cache = join(work, 'astro-cache');
 if (warm && !existsSync(cache)) console.warn(`bench: no cache in ${cache} yet, so this "warm" run is cold`);
 if (!warm) rmSync(work, { recursive: true, force: true });
 for (const track of ['python', 'aws', 'kafka']) rmSync(join(content, track), { recursive: true, force: true });
-for (const track of ['python', 'aws', 'kafka']) mkdirSync(join(content, track), { recursive: true });
+mkdirSync(join(content, 'kafka'), { recursive: true });
 // The whole corpus is one track: the worst case for navigation, which must not list every page on every page.
-// (Written anew on a warm run too: the generator is deterministic, so the content is the same.)
+// (Written anew on a warm run too: the generator is deterministic, so the content is the same.) The guide's
+// description: the site's name and description, and the Kafka track's _track.yml, from this repository's content/.
+const repoContent = fileURLToPath(new URL('../content/', import.meta.url));
+const siteYml = readFileSync(join(repoContent, '_site.yml'), 'utf8');
+const key = (k) => new RegExp(`^${k}:.*(?:\n  .*)*`, 'm').exec(siteYml)?.[0];
+writeFileSync(join(content, '_site.yml'), `${['name', 'shortName', 'description'].map(key).filter(Boolean).join('\n')}\n`);
+writeFileSync(join(content, 'kafka', '_track.yml'), readFileSync(join(repoContent, 'kafka', '_track.yml')));
 if (spawnSync(process.execPath, [generator, join(content, 'kafka'), String(n)], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
 const outDir = join(work, 'dist');

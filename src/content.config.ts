@@ -1,6 +1,8 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { readGuide } from './lib/guide';
+import { trackFields, type TrackFieldData } from './track-fields';
 
 /**
  * Where the words live. CONTENT_DIR lets the generator build other content (benchmarks, your own guide).
@@ -43,47 +45,32 @@ const common = z.object({
 /** A link to official documentation. */
 const docLink = z.object({ label: z.string(), url: z.url() });
 
-const python = defineCollection({
-  loader: entries('python'),
-  schema: common.extend({
-    /** Stages to finish first. */
-    prerequisites: z.array(reference('python')).default([]),
-    /** What the reader can do after this stage. */
-    outcomes: z.array(z.string().min(5)).min(1),
-    /** Official documentation for the stage's topics. */
-    docs: z.array(docLink).default([]),
-  }).strict(),
+/** The fields any track's entries may have: the generic optional ones. */
+const generic = (track: string) => ({
+  /** Entries of the track to read first. */
+  prerequisites: z.array(reference(track)).default([]),
+  /** Entries worth reading next or alongside. */
+  related: z.array(reference(track)).default([]),
+  /** Official documentation for the entry's topics. */
+  docs: z.array(docLink).default([]),
 });
 
-const aws = defineCollection({
-  loader: entries('aws'),
-  schema: common.extend({
-    /** The services this category page covers; each is an h2 section whose id is `anchor`. */
-    services: z
-      .array(
-        z.object({
-          /** Service name as AWS writes it ("Secrets Manager"). */
-          name: z.string(),
-          /** The section's id: /aws/<category>/#<anchor>. Lowercase, hyphens. */
-          anchor: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and hyphens'),
-        }),
-      )
-      .default([]),
-    /** Official documentation for the category's services. */
-    docs: z.array(docLink).default([]),
-  }).strict(),
-});
+/**
+ * The type every entry's data has: the common fields, the generic ones and, optional, every track-specific field
+ * (src/track-fields.ts). Each collection's own schema is stricter: only its track's fields, required as declared.
+ */
+const anyEntry = common.extend(generic('_')).extend({}).strict();
+type EntryData = z.infer<typeof anyEntry> & TrackFieldData;
 
-const kafka = defineCollection({
-  loader: entries('kafka'),
-  schema: common.extend({
-    /** Concepts to read first. */
-    prerequisites: z.array(reference('kafka')).default([]),
-    /** Concepts that are worth reading next or alongside. */
-    related: z.array(reference('kafka')).default([]),
-    /** Official documentation for the concept. */
-    docs: z.array(docLink).default([]),
-  }).strict(),
-});
+/** One collection per folder of the content folder with a `_track.yml` (src/lib/guide.ts). */
+const collection = (track: string) =>
+  defineCollection({
+    loader: entries(track),
+    schema: common.extend(generic(track)).extend(trackFields(track)).strict() as unknown as z.ZodType<EntryData>,
+  });
 
-export const collections = { python, aws, kafka };
+const guideNow = readGuide(CONTENT_DIR);
+// A build has already stopped on these in the source checks; `astro dev` and `astro sync` stop here.
+if (guideNow.problems.length) throw new Error(`Guide description problems:\n${guideNow.problems.map((p) => `  - ${p.file}: ${p.message}`).join('\n')}`);
+
+export const collections: Record<string, ReturnType<typeof collection>> = Object.fromEntries(guideNow.tracks.map((t) => [t.id, collection(t.id)]));

@@ -1,7 +1,7 @@
-/** Site-wide settings. SITE_URL and BASE_PATH come from the environment so the same build deploys anywhere. */
-export const SITE = {
-  name: 'Data Engineering Field Guide',
-  shortName: 'DE Field Guide',
-  description:
-    'Learn data engineering in order: Python for data work, the AWS services cloud engineers use, and Kafka concepts with interview questions answered.',
-};
+/**
+ * Site-wide settings, from the content folder's `_site.yml` (src/lib/guide.ts). SITE_URL and BASE_PATH come from
+ * the environment so the same build deploys anywhere.
+ */
+import { guide } from './lib/guide';
+
+export const SITE = guide().site;

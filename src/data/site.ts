@@ -1,12 +1,12 @@
 /**
  * The site's content, loaded once per build and checked: the one place routes get entries from.
  * Checks that Astro does not make fatal: duplicate order, references to missing entries, prerequisites in a
- * circle, AWS service anchors without a section, figures and diagrams (src/lib/figures.ts). Each problem names
+ * circle, `services` whose anchor has no section (any track's), figures and diagrams (src/lib/figures.ts). Each problem names
  * the file and the field, or the line.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { TRACKS, type TrackId } from '../tracks';
 import { ContentError, throwIfAny } from '../lib/content-error';
 import { problems as sourceProblems } from 'virtual:field-guide/sources';
@@ -15,7 +15,8 @@ import { checkNavLabels, checkPrerequisiteCycles, checkReferences, checkUniqueOr
 import { scanFigures } from '../lib/figures';
 import { draw } from './diagrams';
 
-export type AnyEntry = CollectionEntry<TrackId>;
+/** An entry of any track. Collections are made from the content folder's tracks, so a track id is any string. */
+export type AnyEntry = CollectionEntry<CollectionKey>;
 
 export interface SiteEntry {
   info: EntryInfo;
@@ -47,10 +48,11 @@ function toInfo(entry: AnyEntry): EntryInfo {
 async function checkServiceAnchors(entries: AnyEntry[]): Promise<ContentError[]> {
   const errors: ContentError[] = [];
   for (const entry of entries) {
-    if (entry.collection !== 'aws') continue;
+    const services = entry.data.services ?? [];
+    if (!services.length) continue;
     const { headings } = await render(entry);
     const slugs = new Set(headings.map((h) => h.slug));
-    entry.data.services.forEach((s, i) => {
+    services.forEach((s, i) => {
       if (!slugs.has(s.anchor)) {
         errors.push(
           new ContentError(entry.filePath ?? entry.id, `services[${i}].anchor`, `no heading with id "${s.anchor}" for ${s.name} (headings: ${[...slugs].join(', ')})`),
@@ -102,7 +104,7 @@ async function load(): Promise<SiteEntry[]> {
   // Problems in the MDX sources (src/lib/source-checks.ts). A build has already stopped on them before
   // rendering; in `astro dev` they are thrown here, so the error overlay names the file and line.
   if (sourceProblems.length) throw problemsError(sourceProblems);
-  const all: AnyEntry[] = (await Promise.all(TRACKS.map((t) => getCollection(t.id)))).flat();
+  const all: AnyEntry[] = (await Promise.all(TRACKS.map((t) => getCollection(t.id as CollectionKey)))).flat();
   const site = all.map((entry) => ({ entry, info: toInfo(entry) }));
   const infos = site.map((s) => s.info);
   const references = checkReferences(infos);

@@ -7,8 +7,8 @@ import type { Plugin } from 'vite';
 import { isVerified, outputHash } from '../lib/codeblocks';
 import { claimsOf, type Claims } from '../lib/fence';
 import { checkPrerequisiteCycles, checkReferences, checkUniqueOrder, type EntryInfo } from '../lib/entries';
-import { checkPageSource, classifyContentFile, entryFromFrontmatter, fieldProblem, problemsError, type SourceProblem } from '../lib/source-checks';
-import { TRACKS } from '../tracks';
+import { checkPageSource, classifyContentFile, emptyTracks, entryFromFrontmatter, fieldProblem, problemsError, type SourceProblem } from '../lib/source-checks';
+import { readGuide } from '../lib/guide';
 
 const VIRTUAL = 'virtual:field-guide/sources';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -60,7 +60,15 @@ const RELATIVE_IMAGE = /!\[[^\]]*\]\((?!\/|#|[a-z][a-z0-9+.-]*:)/i;
  * again: the MDX parser is the slow part.
  */
 export function scanSources(root: string, contentDir: string, cacheFile?: string): SourceScan {
-  const tracks = TRACKS.map((t) => t.id);
+  // Paths as the author knows them: relative to the project, or absolute for content outside it.
+  const shownPath = (path: string) => {
+    const file = relative(root, path).split(sep).join('/');
+    return file.startsWith('..') ? path : file;
+  };
+  // The guide's description (_site.yml, each _track.yml), read by src/lib/guide.ts: a problem there stops the build here too.
+  const guide = readGuide(contentDir);
+  const tracks = guide.tracks.map((t) => t.id);
+  const pagesByTrack = new Map<string, number>();
   const components = knownComponents(root);
   const version = createHash('sha256').update(JSON.stringify(components));
   for (const f of ['source-checks.ts', 'codeblocks.ts', 'mdx-source.ts', 'entries.ts']) version.update(readFileSync(join(root, 'src/lib', f)));
@@ -74,16 +82,14 @@ export function scanSources(root: string, contentDir: string, cacheFile?: string
     }
   }
   const nextCache: Record<string, PageScan> = {};
-  const problems: SourceProblem[] = [];
+  const problems: SourceProblem[] = guide.problems.map((p) => ({ file: shownPath(resolve(p.file)), message: p.message }));
   const verified: [string, string][] = [];
   const entries: EntryInfo[] = [];
   const fieldLines = new Map<string, Record<string, number>>();
   let pages = 0;
   for (const rel of listAll(contentDir)) {
     const path = join(contentDir, rel);
-    // Paths as the author knows them: relative to the project, or absolute for content outside it.
-    const file = relative(root, path).split(sep).join('/');
-    const shown = file.startsWith('..') ? path : file;
+    const shown = shownPath(path);
     const kind = classifyContentFile(rel, tracks, shown);
     if (kind === 'ignored') continue;
     if (kind !== 'page') {
@@ -91,6 +97,8 @@ export function scanSources(root: string, contentDir: string, cacheFile?: string
       continue;
     }
     pages++;
+    const track0 = rel.slice(0, rel.indexOf('/'));
+    pagesByTrack.set(track0, (pagesByTrack.get(track0) ?? 0) + 1);
     const text = readFileSync(path, 'utf8');
     const key = createHash('sha256').update(`${v}\0${shown}\0`).update(text).digest('hex').slice(0, 32);
     let page = cache[key];
@@ -112,6 +120,7 @@ export function scanSources(root: string, contentDir: string, cacheFile?: string
     if (entry) entries.push(entry);
     fieldLines.set(shown, lines);
   }
+  problems.push(...emptyTracks(tracks, pagesByTrack, (t) => shownPath(join(contentDir, t, '_track.yml'))));
   // The checks src/data/site.ts makes over entries, made here too, so they stop the build before it renders.
   const references = checkReferences(entries);
   if (process.env.LINK_CHECK === 'warn') references.length = 0; // site.ts warns about them

@@ -100,9 +100,9 @@ export function faqCards(src: DeckSource, maxAnswer = 600): Card[] {
   });
 }
 
-/** The whole deck: Kafka first, then `trackOrder`; pages in order; each key once. */
+/** The whole deck: tracks in `trackOrder` (each track's `flashcards` place, src/lib/guide.ts); pages in order; each key once. */
 export function buildDeck(sources: readonly DeckSource[], trackOrder: readonly string[]): Card[] {
-  const rank = (t: string) => (t === 'kafka' ? -1 : trackOrder.indexOf(t));
+  const rank = (t: string) => trackOrder.indexOf(t);
   const sorted = [...sources].sort((a, b) => rank(a.track) - rank(b.track) || a.order - b.order || a.id.localeCompare(b.id));
   const seen = new Set<string>();
   return sorted.flatMap((s) => [...faqCards(s), ...questionCards(s)]).filter((c) => !seen.has(c.key) && !!seen.add(c.key));

@@ -45,13 +45,13 @@ export interface CardText {
 
 /** Every social card the site has: the home page's, one per track, one per entry. */
 export function cardTexts(
-  site: { name: string; description: string },
+  site: { name: string; description: string; tagline?: string },
   tracks: readonly { id: string; title: string; label: string; intro: string }[],
   entries: readonly { track: string; id: string; title: string; summary: string }[],
 ): CardText[] {
   const label = new Map(tracks.map((t) => [t.id, t.label]));
   return [
-    { path: 'index', title: site.name, kicker: 'Learn data engineering in order', summary: site.description },
+    { path: 'index', title: site.name, kicker: site.tagline ?? site.name, summary: site.description },
     ...tracks.map((t) => ({ path: t.id, title: t.title, kicker: t.label, summary: t.intro })),
     ...entries.map((e) => ({ path: `${e.track}/${e.id}`, title: e.title, kicker: label.get(e.track) ?? e.track, summary: e.summary })),
   ];

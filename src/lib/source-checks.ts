@@ -45,8 +45,8 @@ export function classifyContentFile(rel: string, tracks: readonly string[], file
   const parts = rel.split('/');
   const name = parts[parts.length - 1]!;
   if (IGNORED_NAME.test(name) || !/\.mdx?$/i.test(name)) return 'ignored';
-  if (parts.length === 1) return { file, message: `a page must be in a track's folder (${tracks.map((t) => `content/${t}/`).join(', ')}): move it there, or rename it to _${name} if it is not a page` };
-  if (!tracks.includes(parts[0]!)) return { file, message: `"${parts[0]}" is not a track (tracks: ${tracks.join(', ')}): move the page into a track's folder, or add the track to src/tracks.ts and src/content.config.ts` };
+  if (parts.length === 1) return { file, message: `a page must be in a track's folder (${tracks.map((t) => `${file.slice(0, file.length - rel.length)}${t}/`).join(', ') || 'a folder with a _track.yml'}): move it there, or rename it to _${name} if it is not a page` };
+  if (!tracks.includes(parts[0]!)) return { file, message: `"${parts[0]}" is not a track (tracks: ${tracks.join(', ') || 'none'}): add ${file.slice(0, file.length - rel.length)}${parts[0]}/_track.yml to make its folder one (docs/GENERATOR.md), or move the page into a track's folder` };
   if (parts.length > 2) return { file, message: `pages live directly in their track's folder, not in subfolders: move it to content/${parts[0]}/${name} (its URL is /${parts[0]}/<name>/), or rename it to _${name} if it is not a page` };
   return 'page';
 }
@@ -182,6 +182,14 @@ export function entryFromFrontmatter(track: string, fileName: string, file: stri
   if (related.length) refs.related = related;
   const id = typeof data.slug === 'string' ? data.slug : slug(fileName.replace(/\.mdx?$/i, ''));
   return { track, id, title: String(data.title ?? ''), summary: String(data.summary ?? ''), order: data.order, file, refs };
+}
+
+/**
+ * Tracks that hold no page: a `_track.yml` whose folder has no page would make an empty index, a sidebar group,
+ * a search filter and a print page of nothing.
+ */
+export function emptyTracks(tracks: readonly string[], pagesByTrack: ReadonlyMap<string, number>, trackFile: (track: string) => string): SourceProblem[] {
+  return tracks.filter((t) => !pagesByTrack.get(t)).map((t) => ({ file: trackFile(t), message: `the track "${t}" has no page: add one (${t}/<name>.mdx), or remove the _track.yml if the folder is not a track` }));
 }
 
 /** A ContentError ("field: problem") as a source problem on the field's frontmatter line. */

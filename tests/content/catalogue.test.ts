@@ -14,13 +14,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildFixture, page } from '../helpers/build-fixture';
+import { buildFixture, FIXTURE_SITE, page, trackYml } from '../helpers/build-fixture';
 
 // Frontmatter of three fields is lines 1-5, a blank line 6: the body starts on line 7.
 const intro = page({ title: 'Intro', summary: 'What the fixture Kafka track is about here.', order: 1 }, '## Why it exists\n\nText.\n');
 const topics = (body = 'See [intro](/kafka/intro/#why-it-exists).\n', extra: Record<string, unknown> = {}) =>
   page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 2, ...extra }, body);
-const base = { 'kafka/intro.mdx': intro, 'kafka/topics.mdx': topics() };
+const base = { '_site.yml': FIXTURE_SITE, 'kafka/_track.yml': trackYml('kafka'), 'kafka/intro.mdx': intro, 'kafka/topics.mdx': topics() };
 const Q = "import Question from '@components/content/Question.astro';\n\n";
 
 interface Row {
@@ -86,7 +86,7 @@ const rows: Row[] = [
   { name: 'two entries with the same order', files: { 'kafka/topics.mdx': topics(undefined, { order: 1 }) }, fails: [/content\/kafka\/topics\.mdx:4: order: 1 is already used by .*content\/kafka\/intro\.mdx in track "kafka"/] },
   {
     name: 'an AWS service without a section with its anchor', late: true,
-    files: { 'aws/compute.mdx': page({ title: 'Compute', summary: 'Where code runs, in the fixture track.', order: 1, services: [{ name: 'Lambda', anchor: 'lambda' }, { name: 'ECS', anchor: 'ecs' }] }, '## Lambda\n\nText.\n') },
+    files: { 'aws/_track.yml': trackYml('aws'), 'aws/compute.mdx': page({ title: 'Compute', summary: 'Where code runs, in the fixture track.', order: 1, services: [{ name: 'Lambda', anchor: 'lambda' }, { name: 'ECS', anchor: 'ecs' }] }, '## Lambda\n\nText.\n') },
     fails: [/content\/aws\/compute\.mdx: services\[1\]\.anchor: no heading with id "ecs" for ECS/],
   },
   // Frontmatter
@@ -128,7 +128,25 @@ const rows: Row[] = [
   },
   // Files in content/
   { name: 'a page in a subfolder of a track', files: { 'kafka/deep/partitions.mdx': topics() }, fails: [/content\/kafka\/deep\/partitions\.mdx: pages live directly in their track's folder, not in subfolders: move it to content\/kafka\/partitions\.mdx/], never: [/Missing parameter/] },
-  { name: 'a page outside any track', files: { 'java/streams.mdx': topics() }, fails: [/content\/java\/streams\.mdx: "java" is not a track \(tracks: python, aws, kafka\)/] },
+  {
+    name: 'a page in a folder without a _track.yml',
+    files: { 'java/streams.mdx': topics() },
+    fails: [/content\/java\/streams\.mdx: "java" is not a track \(tracks: kafka\): add .*content\/java\/_track\.yml to make its folder one/],
+  },
+  { name: 'a page outside any track folder', files: { 'streams.mdx': topics() }, fails: [/content\/streams\.mdx: a page must be in a track's folder \(.*content\/kafka\/\)/] },
+  // The guide's description: _site.yml and each _track.yml (src/lib/guide.ts)
+  { name: 'a _track.yml whose folder has no page', files: { 'python/_track.yml': trackYml('python') }, fails: [/content\/python\/_track\.yml: the track "python" has no page/] },
+  { name: 'an unknown key in a _track.yml', files: { 'kafka/_track.yml': `${trackYml('kafka')}colour: blue\n` }, fails: [/content\/kafka\/_track\.yml: unknown key "colour"/] },
+  { name: 'a required key missing from a _track.yml', files: { 'kafka/_track.yml': trackYml('kafka').replace(/^entries: .*\n/m, '') }, fails: [/content\/kafka\/_track\.yml: entries: required key is missing/] },
+  { name: 'a key of the wrong type in a _track.yml', files: { 'kafka/_track.yml': trackYml('kafka').replace(/^position: .*$/m, 'position: first') }, fails: [/content\/kafka\/_track\.yml: position: /] },
+  { name: 'no _site.yml', files: { '_site.yml': null }, fails: [/content\/_site\.yml: missing: every guide needs _site\.yml/] },
+  { name: 'an unknown key in _site.yml', files: { '_site.yml': `${FIXTURE_SITE}title: Guide\n` }, fails: [/content\/_site\.yml: unknown key "title"/] },
+  { name: 'a required key missing from _site.yml', files: { '_site.yml': FIXTURE_SITE.replace(/^name: .*\n/m, '') }, fails: [/content\/_site\.yml: name: required key is missing/] },
+  {
+    name: 'only the tracks present exist (one track: no other index, group, filter or print page)', late: true,
+    files: {},
+    builds: { 'kafka/index.html': true, 'print/kafka/index.html': true, 'python/index.html': false, 'aws/index.html': false, 'print/python/index.html': false, 'print/aws/index.html': false },
+  },
   {
     name: 'README files and _-prefixed files are not pages (builds, publishes neither)', late: true,
     files: { 'README.md': '# About this folder\n', 'kafka/README.md': '# Kafka pages\n', 'kafka/_draft.mdx': 'not even frontmatter\n' },

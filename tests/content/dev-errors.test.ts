@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { buildEnv, page } from '../helpers/build-fixture';
+import { buildEnv, FIXTURE_SITE, page, trackYml } from '../helpers/build-fixture';
 
 const root = join(process.cwd(), 'tmp', `dev-errors-${process.pid}`);
 let server: ChildProcess | undefined;
@@ -30,7 +30,9 @@ const freePort = () =>
 
 test('a component used without its import is named, with its line, on the page in astro dev', async () => {
   const content = join(root, 'content');
-  for (const track of ['python', 'aws', 'kafka']) mkdirSync(join(content, track), { recursive: true });
+  mkdirSync(join(content, 'kafka'), { recursive: true });
+  writeFileSync(join(content, '_site.yml'), FIXTURE_SITE);
+  writeFileSync(join(content, 'kafka/_track.yml'), trackYml('kafka'));
   writeFileSync(join(content, 'kafka/intro.mdx'), page({ title: 'Intro', summary: 'What the fixture Kafka track is about here.', order: 1 }, '## Why it exists\n\nText.\n'));
   writeFileSync(join(content, 'kafka/topics.mdx'), page({ title: 'Topics', summary: 'Topics in the fixture Kafka track here.', order: 2 }, 'Text.\n\n<Callout type="why">Because.</Callout>\n'));
   const port = await freePort();

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -20,13 +20,37 @@ export interface BuildResult {
   outDir: string;
 }
 
+/** A `_site.yml` for fixtures: the site's name and description, no home page words (they link to tracks a fixture may not have). */
+export const FIXTURE_SITE = 'name: Data Engineering Field Guide\nshortName: DE Field Guide\ndescription: A fixture guide, built by the tests from a few pages.\n';
+
+/** A track's `_track.yml` for fixtures: this repository's, for its tracks; made-up words for any other. */
+export function trackYml(track: string): string {
+  const own = join(process.cwd(), 'content', track, '_track.yml');
+  return existsSync(own) ? readFileSync(own, 'utf8') : `label: ${track}\ntitle: The ${track} fixture track\nintro: A track made up by the tests.\nentry: page\nentries: pages\n`;
+}
+
 /**
- * Writes a content tree ({"kafka/a.md": "..."}, the three track folders always present) into root/content and
- * gives the output folder and the environment that builds it (its own Astro cache, no colours in the log).
+ * The files with the guide's description added where they lack it: `_site.yml`, and a `_track.yml` in each
+ * folder that holds a page.
+ */
+export function describedTree(files: Record<string, string>): Record<string, string> {
+  const out = { ...files };
+  out['_site.yml'] ??= FIXTURE_SITE;
+  for (const path of Object.keys(files)) {
+    const [track, name] = path.split('/');
+    if (name && /\.mdx?$/.test(path) && !path.slice(track!.length + 1).includes('/')) out[`${track}/_track.yml`] ??= trackYml(track!);
+  }
+  return out;
+}
+
+/**
+ * Writes a content tree ({"kafka/a.md": "..."}) into root/content and gives the output folder and the
+ * environment that builds it (its own Astro cache, no colours in the log). The tree is written as given: add
+ * `_site.yml` and the `_track.yml` files with describedTree() (buildContent does).
  */
 function writeContentTree(root: string, files: Record<string, string>, env: Record<string, string> = {}) {
   const content = join(root, 'content');
-  for (const track of ['python', 'aws', 'kafka']) mkdirSync(join(content, track), { recursive: true });
+  mkdirSync(content, { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(content, path)), { recursive: true });
     writeFileSync(join(content, path), text);
@@ -34,9 +58,9 @@ function writeContentTree(root: string, files: Record<string, string>, env: Reco
   return { outDir: join(root, 'dist'), env: buildEnv({ CONTENT_DIR: content, ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...env }) };
 }
 
-/** Writes a content tree ({"kafka/a.md": "..."}) to a temp folder and runs `astro build` on it. */
+/** Writes a content tree ({"kafka/a.md": "..."}, described with describedTree()) to a temp folder and runs `astro build` on it. */
 export function buildContent(files: Record<string, string>, env: Record<string, string> = {}): BuildResult {
-  const { outDir, env: buildVars } = writeContentTree(mkdtempSync(join(tmpdir(), 'fg-content-')), files, env);
+  const { outDir, env: buildVars } = writeContentTree(mkdtempSync(join(tmpdir(), 'fg-content-')), describedTree(files), env);
   const run = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: process.cwd(),
     env: buildVars,
@@ -65,7 +89,7 @@ export interface FixtureResult extends BuildResult {
   root: string;
 }
 
-/** buildContent without blocking the test worker, so several fixture builds can run at once. */
+/** buildContent without blocking the test worker, so several fixture builds can run at once. The tree is written as given (see describedTree()). */
 export async function buildFixture(files: Record<string, string>, options: FixtureOptions = {}): Promise<FixtureResult> {
   const root = options.root ?? mkdtempSync(join(tmpdir(), 'fg-content-'));
   mkdirSync(root, { recursive: true });

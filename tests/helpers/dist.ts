@@ -16,7 +16,7 @@ export interface SourceEntry {
 /** The entries in content/, read straight from the files (independently of the site's own code). */
 export function sourceEntries(): SourceEntry[] {
   const out: SourceEntry[] = [];
-  for (const track of readdirSync(CONTENT)) {
+  for (const track of readdirSync(CONTENT, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
     const dir = join(CONTENT, track);
     for (const name of readdirSync(dir).filter((n) => /\.mdx?$/.test(n))) {
       const text = readFileSync(join(dir, name), 'utf8');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerHtml, buildDeck, type DeckSource } from '../../src/lib/flashcards';
+import { flashcardOrder } from '../../src/lib/guide';
 
 const py: DeckSource = {
   track: 'python', id: 'testing', title: 'Testing', order: 2,
@@ -16,8 +17,12 @@ const interview: DeckSource = {
 };
 
 describe('flashcard deck', () => {
-  const deck = buildDeck([py, interview, kafka], ['python', 'aws', 'kafka']);
-  it('puts Kafka first, pages in order, and skips questions without an anchor or inside code', () => {
+  const deck = buildDeck([py, interview, kafka], flashcardOrder([
+    { id: 'python', label: 'Python', title: 'P', intro: 'P', entryNoun: 'stage', entryNounPlural: 'stages', position: 1, flashcards: 2 },
+    { id: 'aws', label: 'AWS', title: 'A', intro: 'A', entryNoun: 'category', entryNounPlural: 'categories', position: 2 },
+    { id: 'kafka', label: 'Kafka', title: 'K', intro: 'K', entryNoun: 'concept', entryNounPlural: 'concepts', position: 3, flashcards: 1 },
+  ]));
+  it('orders tracks by their declared flashcards place (Kafka, declared first, before Python), pages in order, and skips questions without an anchor or inside code', () => {
     expect(deck.map((c) => c.key)).toEqual(['kafka/partitions#p-why', 'kafka/interview-questions#what-is-a-partition', 'python/testing#t-1']);
   });
   it('keeps level, page and the answer as simple HTML', () => {
