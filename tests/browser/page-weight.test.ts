@@ -13,10 +13,12 @@ import { listFiles, pagePath } from '../../src/integrations/dist-files';
 
 /**
  * Ratchets at what the pages measure now, so they cannot grow unnoticed; lower them as pages get lighter. They are
- * above the targets (docs/PERFORMANCE.md): the median page's HTML + CSS is 15.6 KiB against 14 KiB (the new SQL, modelling and analytics pages are long), and CSS + JS
- * is 8.8 KiB on /flashcards/ (the spaced review) and 8.0 KiB on entry pages, against 8 KB on every page.
+ * above the targets (docs/PERFORMANCE.md): the median page's HTML + CSS is 16.2 KiB against 14 KiB and HTML + CSS + JS
+ * 20.3 KiB (the stages and categories grew: environments, concurrency, large inputs, Airflow, validation, disaster
+ * recovery, load balancing, DynamoDB and S3 depth), and CSS + JS is 8.8 KiB on /flashcards/ (the spaced review) and
+ * 8.0 KiB on entry pages, against 8 KB on every page.
  */
-export const BUDGET = { medianTotal: 20 * 1024, htmlCssMedian: 16 * 1024, cssJsEveryPage: 9 * 1024 };
+export const BUDGET = { medianTotal: 21 * 1024, htmlCssMedian: 16.5 * 1024, cssJsEveryPage: 9 * 1024 };
 
 openSiteSession();
 
