@@ -1,7 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { readGuide } from './lib/guide';
+import { contentDir, guide } from './lib/guide';
 import { trackFields, type TrackFieldData } from './track-fields';
 
 /**
@@ -9,7 +9,7 @@ import { trackFields, type TrackFieldData } from './track-fields';
  * A page is an .md/.mdx file directly in its track's folder; names starting with `_` and README files are not
  * pages (src/lib/source-checks.ts reports a page put in a subfolder, before this loader runs).
  */
-const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
+const CONTENT_DIR = contentDir();
 const entries = (track: string) => glob({ base: `${CONTENT_DIR}/${track}`, pattern: ['*.{md,mdx}', '!_*', '!{README,Readme,readme}.*'] });
 
 /**
@@ -69,7 +69,7 @@ const collection = (track: string) =>
     schema: common.extend(generic(track)).extend(trackFields(track)).strict() as unknown as z.ZodType<EntryData>,
   });
 
-const guideNow = readGuide(CONTENT_DIR);
+const guideNow = guide();
 // A build has already stopped on these in the source checks; `astro dev` and `astro sync` stop here.
 if (guideNow.problems.length) throw new Error(`Guide description problems:\n${guideNow.problems.map((p) => `  - ${p.file}: ${p.message}`).join('\n')}`);
 
